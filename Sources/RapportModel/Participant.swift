@@ -1,0 +1,21 @@
+/// A person (or role address) taking part in a conversation.
+public struct Participant: Hashable, Sendable, Codable {
+    /// The display name as written, decoded; nil when the address stood alone.
+    public var name: String?
+    /// The address with its domain lower-cased (the local part keeps its case).
+    public var address: String
+
+    public init(name: String? = nil, address: String) {
+        self.name = name
+        self.address = address
+    }
+
+    /// The lower-cased domain after the last `@`, or an empty string for a bare local name.
+    public var domain: String {
+        guard let at = address.lastIndex(of: "@") else { return "" }
+        return String(address[address.index(after: at)...]).lowercased()
+    }
+
+    /// The name when there is one, else the address: for summaries.
+    public var displayName: String { name ?? address }
+}

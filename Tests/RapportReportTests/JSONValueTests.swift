@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+import RapportModel
+@testable import RapportReport
+
+@Suite struct JSONValueTests {
+    @Test func keepsKeyOrderAndEscapes() {
+        let value = JSONValue.object([
+            ("z", .string("a\"b\\c\n\u{1}")), ("a", .array([.int(1), .double(0.5), .null, .bool(true)])),
+        ])
+        #expect(value.serialized() == #"{"z":"a\"b\\c\n\u0001","a":[1,0.5,null,true]}"#)
+        #expect(value.pretty() == "{\n  \"z\": \"a\\\"b\\\\c\\n\\u0001\",\n  \"a\": [\n    1,\n    0.5,\n    null,\n    true\n  ]\n}")
+    }
+
+    @Test(arguments: [(0.0, "0"), (-0.25, "-0.25"), (1.0 / 3.0, "0.3333"), (2.5e6, "2500000"), (Double.nan, "null")])
+    func numbersAreFormattedTheSameEverywhere(number: Double, text: String) {
+        #expect(JSONValue.double(number).serialized() == text)
+    }
+
+    @Test(arguments: [
+        (0.0, "1970-01-01T00:00:00Z"), (951_782_400.0, "2000-02-29T00:00:00Z"),
+        (1_772_615_700.5, "2026-03-04T09:15:00Z"), (-1.0, "1969-12-31T23:59:59Z"),
+    ])
+    func isoDatesAreUTC(seconds: Double, text: String) {
+        #expect(DocumentJSON.isoDate(Date(timeIntervalSince1970: seconds)) == text)
+    }
+
+    @Test func documentShapeHasEveryField() {
+        let document = Document(id: "m1@x", subject: "Hi", from: [Participant(name: "A", address: "a@x.is")],
+                                text: "Hello", source: SourceLocation(file: "f.eml"))
+        #expect(DocumentJSON.value(document).serialized() ==
+            #"{"id":"m1@x","kind":"email","date":null,"dateSource":"none","from":[{"name":"A","address":"a@x.is"}],"to":[],"cc":[],"subject":"Hi","thread":null,"inReplyTo":null,"references":[],"language":null,"text":"Hello","quoted":0,"attachments":[],"source":{"file":"f.eml","index":null,"offset":null}}"#)
+    }
+}

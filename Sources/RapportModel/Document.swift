@@ -29,6 +29,8 @@ public struct Document: Hashable, Sendable, Codable, Identifiable {
     /// The parent's Message-ID, from `In-Reply-To` (or the last `References` entry).
     public var inReplyTo: String?
     public var references: [String]
+    /// An account named explicitly by the source (a meeting note's account field), else nil.
+    public var account: String?
     /// The id of the thread this document belongs to; filled in by threading.
     public var thread: String?
     /// The language code (`en`, `is`) or nil until language identification has run.
@@ -46,7 +48,7 @@ public struct Document: Hashable, Sendable, Codable, Identifiable {
         id: String, kind: Kind = .email, subject: String? = nil, date: Date? = nil,
         dateSource: DateSource = .none, from: [Participant] = [], to: [Participant] = [],
         cc: [Participant] = [], inReplyTo: String? = nil, references: [String] = [],
-        thread: String? = nil, language: String? = nil, text: String = "", quoted: Int = 0,
+        account: String? = nil, thread: String? = nil, language: String? = nil, text: String = "", quoted: Int = 0,
         segments: [Segment] = [], attachments: [Attachment] = [], source: SourceLocation
     ) {
         self.id = id
@@ -59,6 +61,7 @@ public struct Document: Hashable, Sendable, Codable, Identifiable {
         self.cc = cc
         self.inReplyTo = inReplyTo
         self.references = references
+        self.account = account
         self.thread = thread
         self.language = language
         self.text = text

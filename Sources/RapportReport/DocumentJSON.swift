@@ -29,7 +29,10 @@ public enum DocumentJSON {
     }
 
     public static func participant(_ participant: Participant) -> JSONValue {
-        .object([("name", JSONValue(participant.name)), ("address", .string(participant.address))])
+        var members: [(String, JSONValue)] = [("name", JSONValue(participant.name)), ("address", .string(participant.address))]
+        if let organisation = participant.organisation { members.append(("organisation", .string(organisation))) }
+        if let role = participant.role { members.append(("role", .string(role))) }
+        return .object(members)
     }
 
     public static func value(_ document: Document) -> JSONValue {
@@ -42,6 +45,7 @@ public enum DocumentJSON {
             ("to", .array(document.to.map(participant))),
             ("cc", .array(document.cc.map(participant))),
             ("subject", JSONValue(document.subject)),
+            ("account", JSONValue(document.account)),
             ("thread", JSONValue(document.thread)),
             ("inReplyTo", JSONValue(document.inReplyTo)),
             ("references", .array(document.references.map(JSONValue.string))),

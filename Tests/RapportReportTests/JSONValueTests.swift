@@ -29,6 +29,6 @@ import RapportModel
         let document = Document(id: "m1@x", subject: "Hi", from: [Participant(name: "A", address: "a@x.is")],
                                 text: "Hello", source: SourceLocation(file: "f.eml"))
         #expect(DocumentJSON.value(document).serialized() ==
-            #"{"id":"m1@x","kind":"email","date":null,"dateSource":"none","from":[{"name":"A","address":"a@x.is"}],"to":[],"cc":[],"subject":"Hi","thread":null,"inReplyTo":null,"references":[],"language":null,"text":"Hello","quoted":0,"attachments":[],"source":{"file":"f.eml","index":null,"offset":null}}"#)
+            #"{"id":"m1@x","kind":"email","date":null,"dateSource":"none","from":[{"name":"A","address":"a@x.is"}],"to":[],"cc":[],"subject":"Hi","account":null,"thread":null,"inReplyTo":null,"references":[],"language":null,"text":"Hello","quoted":0,"attachments":[],"source":{"file":"f.eml","index":null,"offset":null}}"#)
     }
 }

@@ -1,0 +1,430 @@
+import RapportModel
+
+/// Reads the people in `From`, `To`, `Cc` and similar headers.
+///
+/// The value is first cut into RFC 5322 tokens (atoms, quoted strings, comments, domain literals
+/// and specials), then into mailbox units at top-level commas and semicolons, with group names
+/// (`Team:`) dropped; each unit yields its angle address or the bare addresses in it. Input that
+/// holds no `local@domain` yields nothing: an address without a domain cannot be tied to a
+/// person or an organisation, and junk is never worth a participant.
+enum AddressParser {
+    /// RFC 5322 address lists, with the obsolete forms and common breakage of real mail.
+    ///
+    /// - Display names: quoted (escapes, commas inside), unquoted, with encoded words decoded by
+    ///   `decodeWords`; trimmed, inner whitespace collapsed, surrounding quotes removed; a name
+    ///   equal to the address is dropped. With no name, a comment (`jon@x.is (Jón Jónsson)`)
+    ///   serves as one.
+    /// - Addresses: angle (`<a@b>`, obsolete route `<@relay:a@b>`, `<mailto:a@b>`, missing `>`)
+    ///   or bare (several in a unit when separated only by spaces); comments and whitespace inside
+    ///   them are dropped; the domain is lower-cased, the local part kept.
+    /// - Lists: commas or semicolons, empty entries and trailing separators skipped; groups give
+    ///   their members, empty groups give nothing.
+    static func parse(_ value: String, decodeWords: (String) -> String = { $0 }) -> [Participant] {
+        let tokens = AddressTokenizer.tokens(in: value)
+        var participants: [Participant] = []
+        for unit in units(of: tokens) {
+            participants += MailboxUnit(tokens: unit).participants(decodeWords: decodeWords)
+        }
+        return participants
+    }
+
+    /// Splits tokens at top-level `,` and `;`, dropping group names (the tokens before a `:`).
+    ///
+    /// Inside `<…>` separators do not split, except that a `,` in an angle address that is not an
+    /// obsolete route (`<@a,@b:x@y>`) means the `>` was forgotten.
+    private static func units(of tokens: [AddressToken]) -> [[AddressToken]] {
+        var units: [[AddressToken]] = []
+        var current: [AddressToken] = []
+        var angleStart: Int?
+        func flush() {
+            if !current.isEmpty { units.append(current) }
+            current = []
+            angleStart = nil
+        }
+        for token in tokens {
+            switch token.kind {
+            case .special("<") where angleStart == nil:
+                current.append(token)
+                angleStart = current.count
+            case .special(">"):
+                current.append(token)
+                angleStart = nil
+            case .special(","), .special(";"):
+                if let start = angleStart, token.kind == .special(","), isOpenRoute(current[start...]) {
+                    current.append(token)
+                } else {
+                    flush()
+                }
+            case .special(":") where angleStart == nil:
+                current = []
+            default:
+                current.append(token)
+            }
+        }
+        flush()
+        return units
+    }
+
+    /// True inside `<@relay,@relay` before the route's closing `:`.
+    private static func isOpenRoute(_ angle: ArraySlice<AddressToken>) -> Bool {
+        let content = angle.filter { !$0.isComment }
+        return content.first?.kind == .special("@") && !content.contains { $0.kind == .special(":") }
+    }
+}
+
+// MARK: - Tokens
+
+/// One RFC 5322 lexical token, remembering whether whitespace (or a comment) came before it so
+/// that display names keep their spacing.
+private struct AddressToken: Equatable {
+    enum Kind: Equatable {
+        /// A run of atom characters (`john`, `=?utf-8?q?J=C3=B3n?=`).
+        case atom(String)
+        /// The content of a quoted string, escapes resolved.
+        case quoted(String)
+        /// The content of a comment, escapes resolved, nested parentheses kept.
+        case comment(String)
+        /// A domain literal with its brackets (`[192.0.2.1]`).
+        case literal(String)
+        case special(Character)
+    }
+
+    var kind: Kind
+    var spaceBefore: Bool
+
+    var isComment: Bool {
+        if case .comment = kind { return true }
+        return false
+    }
+
+    /// True for the tokens that can form a local part or a phrase word.
+    var isWord: Bool {
+        switch kind {
+        case .atom, .quoted: return true
+        default: return false
+        }
+    }
+}
+
+/// Cuts a header value into `AddressToken`s. Unterminated comments run to the end; an
+/// unterminated quote is taken as a stray character and skipped, which recovers
+/// `"John <john@example.com>` as the person it obviously is.
+private enum AddressTokenizer {
+    private static let specials: Set<Character> = ["(", ")", "<", ">", "[", "]", ":", ";", "@", ",", ".", "\""]
+
+    static func tokens(in value: String) -> [AddressToken] {
+        let characters = Array(value)
+        var tokens: [AddressToken] = []
+        var index = 0
+        var spaceBefore = false
+        while index < characters.count {
+            let character = characters[index]
+            if character.isWhitespace {
+                spaceBefore = true
+                index += 1
+                continue
+            }
+            switch character {
+            case "(":
+                let (text, end) = comment(characters, from: index)
+                tokens.append(AddressToken(kind: .comment(text), spaceBefore: spaceBefore))
+                index = end
+                spaceBefore = true
+                continue
+            case "\"":
+                guard let (text, end) = quoted(characters, from: index) else {
+                    index += 1
+                    continue
+                }
+                tokens.append(AddressToken(kind: .quoted(text), spaceBefore: spaceBefore))
+                index = end
+            case "[":
+                let end = characters[index...].firstIndex(of: "]").map { $0 + 1 } ?? characters.count
+                tokens.append(AddressToken(kind: .literal(String(characters[index..<end])), spaceBefore: spaceBefore))
+                index = end
+            case ")", "]":
+                index += 1
+            case _ where specials.contains(character):
+                tokens.append(AddressToken(kind: .special(character), spaceBefore: spaceBefore))
+                index += 1
+            default:
+                let end = atomEnd(characters, from: index)
+                tokens.append(AddressToken(kind: .atom(String(characters[index..<end])), spaceBefore: spaceBefore))
+                index = end
+            }
+            spaceBefore = false
+        }
+        return tokens
+    }
+
+    /// The end of an atom; an RFC 2047 encoded word is kept whole even when it holds specials
+    /// (`=?utf-8?q?Doe,_John?=` is common, though not allowed).
+    private static func atomEnd(_ characters: [Character], from start: Int) -> Int {
+        var index = start
+        while index < characters.count {
+            if characters[index] == "=", index + 1 < characters.count, characters[index + 1] == "?",
+               let end = encodedWordEnd(characters, from: index) {
+                index = end
+                continue
+            }
+            let character = characters[index]
+            if character.isWhitespace || specials.contains(character) || character == ")" || character == "]" {
+                break
+            }
+            index += 1
+        }
+        return max(index, start + 1)
+    }
+
+    /// The end of `=?charset?e?text?=` starting at `start`, or nil when it is not one.
+    private static func encodedWordEnd(_ characters: [Character], from start: Int) -> Int? {
+        var index = start + 2
+        var questionMarks = 0
+        while index < characters.count, !characters[index].isWhitespace {
+            if characters[index] == "?" {
+                questionMarks += 1
+                if questionMarks == 3 {
+                    return index + 1 < characters.count && characters[index + 1] == "=" ? index + 2 : nil
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func comment(_ characters: [Character], from start: Int) -> (String, Int) {
+        var text = ""
+        var depth = 0
+        var index = start
+        while index < characters.count {
+            let character = characters[index]
+            index += 1
+            switch character {
+            case "\\" where index < characters.count:
+                text.append(characters[index])
+                index += 1
+            case "(":
+                if depth > 0 { text.append(character) }
+                depth += 1
+            case ")":
+                depth -= 1
+                if depth == 0 { return (text, index) }
+                text.append(character)
+            default:
+                text.append(character)
+            }
+        }
+        return (text, index)
+    }
+
+    private static func quoted(_ characters: [Character], from start: Int) -> (String, Int)? {
+        var text = ""
+        var index = start + 1
+        while index < characters.count {
+            let character = characters[index]
+            index += 1
+            switch character {
+            case "\\" where index < characters.count:
+                text.append(characters[index])
+                index += 1
+            case "\"":
+                return (text, index)
+            default:
+                text.append(character)
+            }
+        }
+        return nil
+    }
+}
+
+// MARK: - Mailboxes
+
+/// The tokens between two list separators: one angle address with its phrase, or one or more
+/// bare addresses.
+private struct MailboxUnit {
+    var tokens: [AddressToken]
+
+    func participants(decodeWords: (String) -> String) -> [Participant] {
+        if let open = tokens.firstIndex(where: { $0.kind == .special("<") }) {
+            return angleParticipant(open: open, decodeWords: decodeWords).map { [$0] } ?? []
+        }
+        let bare = bareParticipants(decodeWords: decodeWords)
+        return bare.isEmpty ? embeddedParticipant(decodeWords: decodeWords).map { [$0] } ?? [] : bare
+    }
+
+    /// An address written inside quotes or brackets by broken mailers: `"a@example.com"`, or
+    /// Outlook's `Name [mailto:a@example.com]`.
+    private func embeddedParticipant(decodeWords: (String) -> String) -> Participant? {
+        for (index, token) in tokens.enumerated() {
+            var inner: Substring
+            switch token.kind {
+            case .quoted(let text): inner = Substring(text)
+            case .literal(let text): inner = text.dropFirst().prefix { $0 != "]" }
+            default: continue
+            }
+            guard inner.contains("@") else { continue }
+            if inner.lowercased().hasPrefix("mailto:") { inner = inner.dropFirst(7) }
+            let found = AddressParser.parse(String(inner), decodeWords: decodeWords)
+            guard found.count == 1, let person = found.first else { continue }
+            if person.name != nil { return person }
+            return Self.participant(name: Self.phraseText(tokens[..<index]), address: person.address, decodeWords: decodeWords)
+        }
+        return nil
+    }
+
+    private func angleParticipant(open: Int, decodeWords: (String) -> String) -> Participant? {
+        let close = tokens[(open + 1)...].firstIndex { $0.kind == .special(">") } ?? tokens.count
+        var angle = tokens[(open + 1)..<close].filter { !$0.isComment }
+        if let routeEnd = angle.lastIndex(where: { $0.kind == .special(":") || $0.kind == .special("<") }) {
+            angle.removeSubrange(...routeEnd)
+        }
+        guard let at = angle.lastIndex(where: { $0.kind == .special("@") }),
+              let address = Self.address(local: angle[..<at], domain: angle[(at + 1)...])
+        else { return nil }
+        let phrase = tokens[..<open]
+        let name = Self.phraseText(phrase)
+            ?? Self.firstComment(in: phrase)
+            ?? Self.firstComment(in: tokens[min(close + 1, tokens.count)...])
+        return Self.participant(name: name, address: address, decodeWords: decodeWords)
+    }
+
+    private func bareParticipants(decodeWords: (String) -> String) -> [Participant] {
+        var participants: [Participant] = []
+        var phraseStart = 0
+        var search = 0
+        while let at = tokens[search...].firstIndex(where: { $0.kind == .special("@") }) {
+            search = at + 1
+            guard let localStart = localPartStart(before: at, notBefore: phraseStart) else { continue }
+            let domainEnd = domainEnd(after: at)
+            guard let address = Self.address(
+                local: tokens[localStart..<at].filter { !$0.isComment },
+                domain: tokens[(at + 1)..<domainEnd].filter { !$0.isComment }
+            ) else { continue }
+            let nextWord = tokens[domainEnd...].firstIndex { !$0.isComment } ?? tokens.count
+            let name = Self.phraseText(tokens[phraseStart..<localStart])
+                ?? Self.firstComment(in: tokens[domainEnd..<nextWord])
+                ?? Self.firstComment(in: tokens[phraseStart..<domainEnd])
+            participants.append(Self.participant(name: name, address: address, decodeWords: decodeWords))
+            phraseStart = nextWord
+            search = domainEnd
+        }
+        return participants
+    }
+
+    /// The first token of the dotted local part ending just before `at`, skipping comments and
+    /// never reaching back before `lowerBound` (the tokens of the previous address).
+    private func localPartStart(before at: Int, notBefore lowerBound: Int) -> Int? {
+        var index = at - 1
+        while index >= lowerBound, tokens[index].isComment { index -= 1 }
+        guard index >= lowerBound, tokens[index].isWord else { return nil }
+        var start = index
+        while true {
+            var dot = start - 1
+            while dot >= lowerBound, tokens[dot].isComment { dot -= 1 }
+            guard dot >= lowerBound, tokens[dot].kind == .special(".") else { break }
+            var word = dot - 1
+            while word >= lowerBound, tokens[word].isComment { word -= 1 }
+            guard word >= lowerBound, tokens[word].isWord else { break }
+            start = word
+        }
+        return start
+    }
+
+    /// One past the dotted domain starting just after `at`, skipping comments.
+    private func domainEnd(after at: Int) -> Int {
+        var index = at + 1
+        var expectsLabel = true
+        var end = at + 1
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.isComment {
+                index += 1
+                continue
+            }
+            switch token.kind {
+            case .atom where expectsLabel, .literal where expectsLabel:
+                expectsLabel = false
+                end = index + 1
+            case .special(".") where !expectsLabel:
+                expectsLabel = true
+            default:
+                return end
+            }
+            index += 1
+        }
+        return end
+    }
+
+    // MARK: Text
+
+    /// `local@domain` from the tokens on either side of the `@`, or nil when either side is empty.
+    private static func address<Tokens: Collection<AddressToken>>(local: Tokens, domain: Tokens) -> String? {
+        var localText = ""
+        for token in local {
+            switch token.kind {
+            case .atom(let text): localText += text
+            case .quoted(let text): localText += quotedLocalPart(text)
+            case .special("."): localText += "."
+            default: return nil
+            }
+        }
+        var domainText = ""
+        for token in domain {
+            switch token.kind {
+            case .atom(let text), .literal(let text): domainText += text.lowercased()
+            case .special("."): domainText += "."
+            default: return nil
+            }
+        }
+        guard !localText.isEmpty, !domainText.isEmpty, domainText != "." else { return nil }
+        return localText + "@" + domainText
+    }
+
+    /// A quoted local part loses its quotes when it needs none (`"john"` is `john`).
+    private static func quotedLocalPart(_ text: String) -> String {
+        let plain = !text.isEmpty && text.allSatisfy { !$0.isWhitespace && !specials.contains($0) && $0 != "\\" }
+        if plain { return text }
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\"" + escaped + "\""
+    }
+
+    private static let specials: Set<Character> = ["(", ")", "<", ">", "[", "]", ":", ";", "@", ",", "\""]
+
+    /// The phrase as written: words joined by single spaces where the input had space, comments
+    /// left out; nil when empty.
+    private static func phraseText(_ tokens: ArraySlice<AddressToken>) -> String? {
+        var text = ""
+        for token in tokens {
+            let piece: String
+            switch token.kind {
+            case .atom(let value), .quoted(let value), .literal(let value): piece = value
+            case .special(let character): piece = String(character)
+            case .comment: continue
+            }
+            if token.spaceBefore, !text.isEmpty { text += " " }
+            text += piece
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    private static func firstComment(in tokens: ArraySlice<AddressToken>) -> String? {
+        for token in tokens {
+            if case .comment(let text) = token.kind, !text.allSatisfy(\.isWhitespace) { return text }
+        }
+        return nil
+    }
+
+    private static func participant(name: String?, address: String, decodeWords: (String) -> String) -> Participant {
+        Participant(name: name.flatMap { displayName($0, address: address, decodeWords: decodeWords) }, address: address)
+    }
+
+    /// Decoded, whitespace collapsed, surrounding quotes removed; nil when empty or the address.
+    private static func displayName(_ raw: String, address: String, decodeWords: (String) -> String) -> String? {
+        var name = decodeWords(raw).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        while name.count >= 2, let first = name.first, first == name.last, first == "\"" || first == "'" {
+            name = name.dropFirst().dropLast().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        guard !name.isEmpty, name.lowercased() != address.lowercased() else { return nil }
+        return name
+    }
+}

@@ -1,0 +1,320 @@
+import Foundation
+import RapportModel
+
+/// Groups documents into conversations with Jamie Zawinski's algorithm
+/// (https://www.jwz.org/doc/threading.html) and stamps each with a stable thread id.
+///
+/// Choices where the algorithm leaves room, all made so that the same documents give the same
+/// threads whatever order they arrive in:
+/// - Documents are processed in a canonical order: by date (undated last), then id, then their
+///   source location and content. This order decides every "first come" rule below.
+/// - `Document.id` is the message-id. When several documents share one, the first in canonical
+///   order keeps it and the others become `<id>#2`, `<id>#3`, … (skipping any suffix that is itself
+///   a real id). References to the id lead to the first. `Document.id` itself is left unchanged;
+///   the synthetic id is only visible as a thread id when such a document starts a thread, which
+///   keeps thread ids unique.
+/// - A message's parent is the last entry of its `References`, with `In-Reply-To` appended when
+///   it is not already among them, ignoring references to itself. Consecutive `References`
+///   entries link unknown (phantom) parents the first time they are seen; a real message's own
+///   references always decide its parent.
+/// - Cycles (A refs B, B refs A) are broken after linking: in each cycle, the member that comes
+///   first by date then id loses its parent and becomes the root.
+/// - Roots with the same normalised subject are joined when the later one starts within
+///   `subjectWindow` of the latest message of the earlier ones, and when one side is a reply or
+///   forward by prefix or both start without references. Roots are considered by earliest date;
+///   undated conversations and meeting notes are never joined by subject.
+/// - The thread id is the (possibly synthetic) id of the earliest document, by date then id.
+///
+/// Runs in O(n log n) for n documents plus the total length of their references.
+public struct Threader: Sendable {
+    /// How far apart (latest of one, earliest of the other) same-subject conversations may be
+    /// and still be joined.
+    public var subjectWindow: TimeInterval = 45 * 86_400
+
+    public init(subjectWindow: TimeInterval = 45 * 86_400) {
+        self.subjectWindow = subjectWindow
+    }
+
+    /// Sets `thread` on every document; nothing else is changed.
+    public func assignThreads(_ documents: inout [Document]) {
+        guard !documents.isEmpty else { return }
+        var forest = ContainerForest(documents: documents)
+        forest.link(documents)
+        forest.breakCycles()
+        let trees = forest.trees(documents)
+        var groups = UnionFind(count: trees.count)
+        joinBySubject(trees, into: &groups)
+
+        var threadLead = [Int](repeating: -1, count: trees.count)
+        for (tree, summary) in trees.enumerated() {
+            let group = groups.find(tree)
+            if threadLead[group] == -1 || forest.precedes(summary.first, threadLead[group]) {
+                threadLead[group] = summary.first
+            }
+        }
+        for index in documents.indices {
+            let tree = forest.treeOfDocument[index]
+            documents[index].thread = forest.keys[threadLead[groups.find(tree)]]
+        }
+    }
+
+    /// JWZ step 5 with a time window: same-subject roots, taken by earliest date, join the group
+    /// before them when close enough in time and when one side is a reply or both lack references.
+    private func joinBySubject(_ trees: [TreeSummary], into groups: inout UnionFind) {
+        var bySubject: [String: [Int]] = [:]
+        for (index, tree) in trees.enumerated() where tree.joinable {
+            bySubject[tree.subject.text, default: []].append(index)
+        }
+        for members in bySubject.values where members.count > 1 {
+            let sorted = members.sorted {
+                (trees[$0].earliest, trees[$0].firstKey) < (trees[$1].earliest, trees[$1].firstKey)
+            }
+            var lead = sorted[0]
+            var latest = trees[lead].latest
+            var anyReply = trees[lead].subject.isReplyOrForward
+            var anyWithoutReferences = trees[lead].startsWithoutReferences
+            for tree in sorted.dropFirst() {
+                let summary = trees[tree]
+                let eligible = summary.subject.isReplyOrForward || anyReply
+                    || (summary.startsWithoutReferences && anyWithoutReferences)
+                if eligible, summary.earliest - latest <= subjectWindow {
+                    groups.union(lead, tree)
+                    latest = max(latest, summary.latest)
+                    anyReply = anyReply || summary.subject.isReplyOrForward
+                    anyWithoutReferences = anyWithoutReferences || summary.startsWithoutReferences
+                } else {
+                    lead = tree
+                    latest = summary.latest
+                    anyReply = summary.subject.isReplyOrForward
+                    anyWithoutReferences = summary.startsWithoutReferences
+                }
+            }
+        }
+    }
+}
+
+// MARK: - Containers
+
+/// What subject joining and thread naming need to know about one reference tree.
+private struct TreeSummary {
+    /// The container of the tree's earliest document.
+    var first: Int
+    var firstKey: String
+    var earliest: TimeInterval
+    var latest: TimeInterval
+    var subject: NormalizedSubject
+    /// The root is a real message with no references at all.
+    var startsWithoutReferences: Bool
+    /// Dated, not a meeting note, with a non-empty subject.
+    var joinable: Bool
+}
+
+/// JWZ containers held in parallel arrays: one per message-id, real or phantom.
+private struct ContainerForest {
+    /// The message-id of each container (synthetic `id#n` for duplicates).
+    private(set) var keys: [String] = []
+    /// The document in each container, or -1 for a phantom.
+    private var documentIndex: [Int] = []
+    /// Seconds since 1970 of each container's document; +infinity when undated or phantom.
+    private var time: [TimeInterval] = []
+    private var parent: [Int] = []
+    private var containerOfID: [String: Int] = [:]
+    /// The container of each document, by document index.
+    private var containerOfDocument: [Int]
+    /// The position of each document's tree in the summaries that `trees` returns.
+    private(set) var treeOfDocument: [Int] = []
+    /// Documents in canonical order.
+    private let order: [Int]
+
+    init(documents: [Document]) {
+        order = Self.canonicalOrder(documents)
+        containerOfDocument = [Int](repeating: -1, count: documents.count)
+        containerOfID.reserveCapacity(documents.count * 2)
+        var nextSuffix: [String: Int] = [:]
+        for index in order {
+            let id = documents[index].id
+            var key = id
+            if containerOfID[key] != nil {
+                var suffix = nextSuffix[id] ?? 2
+                while containerOfID["\(id)#\(suffix)"] != nil { suffix += 1 }
+                nextSuffix[id] = suffix + 1
+                key = "\(id)#\(suffix)"
+            }
+            containerOfDocument[index] = add(key, document: index, time: documents[index].date)
+        }
+    }
+
+    private mutating func add(_ key: String, document: Int, time date: Date?) -> Int {
+        let container = keys.count
+        keys.append(key)
+        documentIndex.append(document)
+        time.append(date?.timeIntervalSince1970 ?? .infinity)
+        parent.append(-1)
+        containerOfID[key] = container
+        return container
+    }
+
+    private mutating func container(for id: String) -> Int {
+        if let existing = containerOfID[id] { return existing }
+        return add(id, document: -1, time: nil)
+    }
+
+    /// JWZ steps 1A–1C. Links between phantoms come from the first document (in canonical order)
+    /// that implies them; a real message's parent comes only from its own references.
+    mutating func link(_ documents: [Document]) {
+        var chain: [Int] = []
+        // The document that last put each container in its chain, to skip repeats in O(1).
+        var chainedBy = [Int](repeating: -1, count: keys.count)
+        for index in order {
+            let ownID = documents[index].id
+            chain.removeAll(keepingCapacity: true)
+            func append(_ id: String) {
+                guard !id.isEmpty, id != ownID else { return }
+                let container = container(for: id)
+                if container >= chainedBy.count { chainedBy.append(-1) }
+                guard container != containerOfDocument[index], chainedBy[container] != index else { return }
+                chainedBy[container] = index
+                chain.append(container)
+            }
+            for id in documents[index].references { append(id) }
+            if let parentID = documents[index].inReplyTo { append(parentID) }
+            for (parentContainer, child) in zip(chain, chain.dropFirst())
+            where documentIndex[child] == -1 && parent[child] == -1 {
+                parent[child] = parentContainer
+            }
+            parent[containerOfDocument[index]] = chain.last ?? -1
+        }
+    }
+
+    /// Each container has at most one parent, so every cycle is a simple loop; cutting the
+    /// parent link of its first member (by date, then id) turns it into a tree.
+    mutating func breakCycles() {
+        enum Mark: UInt8 { case new, onPath, done }
+        var mark = [Mark](repeating: .new, count: keys.count)
+        var path: [Int] = []
+        for start in keys.indices where mark[start] == .new {
+            path.removeAll(keepingCapacity: true)
+            var current = start
+            while current != -1, mark[current] == .new {
+                mark[current] = .onPath
+                path.append(current)
+                current = parent[current]
+            }
+            if current != -1, mark[current] == .onPath, let loopStart = path.lastIndex(of: current) {
+                let head = path[loopStart...].min { precedes($0, $1) } ?? current
+                parent[head] = -1
+            }
+            for container in path { mark[container] = .done }
+        }
+    }
+
+    /// The root of every container's tree, then a summary of each tree holding a document.
+    mutating func trees(_ documents: [Document]) -> [TreeSummary] {
+        var root = [Int](repeating: -1, count: keys.count)
+        var path: [Int] = []
+        for start in keys.indices where root[start] == -1 {
+            path.removeAll(keepingCapacity: true)
+            var current = start
+            while root[current] == -1, parent[current] != -1 {
+                path.append(current)
+                current = parent[current]
+            }
+            let top = root[current] == -1 ? current : root[current]
+            root[current] = top
+            for container in path { root[container] = top }
+        }
+
+        var treeOfRoot: [Int: Int] = [:]
+        var summaries: [TreeSummary] = []
+        treeOfDocument = [Int](repeating: -1, count: documents.count)
+        for index in order {
+            let container = containerOfDocument[index]
+            let top = root[container]
+            let date = time[container]
+            if let tree = treeOfRoot[top] {
+                treeOfDocument[index] = tree
+                if date.isFinite {
+                    summaries[tree].earliest = min(summaries[tree].earliest, date)
+                    summaries[tree].latest = summaries[tree].latest.isFinite ? max(summaries[tree].latest, date) : date
+                }
+                continue
+            }
+            // Canonical order is by date then id, so the first document met is the tree's earliest.
+            let lead = documentIndex[top] == -1 ? index : documentIndex[top]
+            let subject = SubjectNormalizer.split(documents[lead].subject ?? "")
+            treeOfRoot[top] = summaries.count
+            treeOfDocument[index] = summaries.count
+            summaries.append(TreeSummary(
+                first: container,
+                firstKey: keys[container],
+                earliest: date,
+                latest: date,
+                subject: subject,
+                startsWithoutReferences: documentIndex[top] != -1 && documents[lead].references.isEmpty
+                    && documents[lead].inReplyTo == nil,
+                joinable: date.isFinite && documents[lead].kind == .email && !subject.text.isEmpty
+            ))
+        }
+        return summaries
+    }
+
+    /// Date order, undated last, then id.
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+        (time[a], keys[a]) < (time[b], keys[b])
+    }
+
+    // MARK: Canonical order
+
+    private static func canonicalOrder(_ documents: [Document]) -> [Int] {
+        let times = documents.map { $0.date?.timeIntervalSince1970 ?? .infinity }
+        let ids = documents.map(\.id)
+        return documents.indices.sorted { a, b in
+            if times[a] != times[b] { return times[a] < times[b] }
+            if ids[a] != ids[b] { return ids[a] < ids[b] }
+            return tieBreak(documents[a], documents[b])
+        }
+    }
+
+    /// Orders documents that share date and id by where they came from and what they say, so
+    /// that which of them keeps the plain id does not depend on input order.
+    private static func tieBreak(_ a: Document, _ b: Document) -> Bool {
+        if a.source.file != b.source.file { return a.source.file < b.source.file }
+        if a.source.index != b.source.index { return (a.source.index ?? -1) < (b.source.index ?? -1) }
+        if a.source.offset != b.source.offset { return (a.source.offset ?? -1) < (b.source.offset ?? -1) }
+        if a.subject != b.subject { return (a.subject ?? "") < (b.subject ?? "") }
+        if a.inReplyTo != b.inReplyTo { return (a.inReplyTo ?? "") < (b.inReplyTo ?? "") }
+        if a.references != b.references { return a.references.lexicographicallyPrecedes(b.references) }
+        return a.text < b.text
+    }
+}
+
+// MARK: - Union-find
+
+/// Disjoint sets with path halving and union by size.
+private struct UnionFind {
+    private var parent: [Int]
+    private var size: [Int]
+
+    init(count: Int) {
+        parent = Array(0..<count)
+        size = [Int](repeating: 1, count: count)
+    }
+
+    mutating func find(_ element: Int) -> Int {
+        var current = element
+        while parent[current] != current {
+            parent[current] = parent[parent[current]]
+            current = parent[current]
+        }
+        return current
+    }
+
+    mutating func union(_ a: Int, _ b: Int) {
+        var rootA = find(a)
+        var rootB = find(b)
+        guard rootA != rootB else { return }
+        if size[rootA] < size[rootB] { swap(&rootA, &rootB) }
+        parent[rootB] = rootA
+        size[rootA] += size[rootB]
+    }
+}

@@ -1,0 +1,270 @@
+import Foundation
+
+/// How a modifier entry changes the entries around it.
+public enum ModifierKind: String, Hashable, Sendable, Codable, CaseIterable {
+    case negator, booster, dampener, contrast, conditional, clause
+
+    init?(_ category: LexiconCategory) {
+        guard category.isModifier else { return nil }
+        self.init(rawValue: String(category.rawValue.dropFirst("modifier.".count)))
+    }
+
+    /// When one term carries several modifier entries, the first kind here wins.
+    static let precedence: [ModifierKind] = [.negator, .contrast, .conditional, .booster, .dampener, .clause]
+}
+
+/// All entries of one term after merging the loaded lexicons.
+struct CompiledTerm: Sendable {
+    struct CategoryWeight: Sendable {
+        var category: Int
+        var weight: Double
+    }
+
+    /// The term as the lexicon wrote it.
+    var text: String
+    var shape: TermPattern.Shape
+    var sentiment: Double?
+    var modifier: ModifierKind?
+    var modifierWeight: Double = 0
+    /// Entries of the other categories (indices into `CompiledMatcher.categories`).
+    var categories: [CategoryWeight] = []
+}
+
+/// A lexicon term found in a run of tokens.
+struct TermMatch: Sendable {
+    /// Token indices `first..<end`.
+    var first: Int
+    var end: Int
+    var term: Int
+    /// Found only after shortening repeated letters (`goooood` → `good`).
+    var elongated: Bool
+}
+
+/// The lexicons of one language compiled for lookup: hash tables for words and stems, a trie of
+/// word ids for phrases. Matching never scans the entries; the longest match wins, a phrase over
+/// the words in it, an exact word over a stem, a stem over a suffix.
+public struct CompiledMatcher: Sendable {
+    struct WordSlot: Sendable {
+        var term: Int32 = -1
+        /// The word's id in phrase keys, or -1 when no phrase uses it.
+        var phraseWord: Int32 = -1
+    }
+
+    struct StemChild: Sendable {
+        var bytes: [UInt8]
+        var term: Int32
+    }
+
+    private(set) var terms: [CompiledTerm] = []
+    /// Category names by index.
+    let categories: [LexiconCategory]
+    private var words = ByteTable<WordSlot>()
+    private var stems = ByteTable<Int32>()
+    /// Bit `n` is set when some stem is `n` bytes long (bit 63: 63 or more).
+    private var stemLengths: UInt64 = 0
+    private var suffixes: [StemChild] = []
+    private var phraseChildren: [UInt64: Int32] = [:]
+    private var phraseTerminal: [Int32] = [-1]
+    private var phraseStems: [[StemChild]] = [[]]
+    private var phraseWordCount: Int32 = 0
+
+    /// The number of distinct terms.
+    public var termCount: Int { terms.count }
+
+    init(entries: [(term: String, category: LexiconCategory, weight: Double)], categories: [LexiconCategory],
+         tokenizer: Tokenizer) {
+        self.categories = categories
+        let categoryIndex = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
+        var termIndex: [String: Int] = [:]
+        for (text, category, weight) in entries {
+            let index: Int
+            if let existing = termIndex[text] {
+                index = existing
+            } else {
+                index = terms.count
+                termIndex[text] = index
+                let pattern = TermPattern(text)
+                terms.append(CompiledTerm(text: text, shape: pattern.shape))
+                insert(pattern, term: Int32(index), tokenizer: tokenizer)
+            }
+            if category == .sentiment {
+                terms[index].sentiment = weight
+            } else if let kind = ModifierKind(category) {
+                let current = terms[index].modifier.flatMap { ModifierKind.precedence.firstIndex(of: $0) } ?? Int.max
+                if ModifierKind.precedence.firstIndex(of: kind)! < current {
+                    terms[index].modifier = kind
+                    terms[index].modifierWeight = weight
+                }
+            } else if let categoryNumber = categoryIndex[category] {
+                terms[index].categories.append(.init(category: categoryNumber, weight: weight))
+            }
+        }
+    }
+
+    /// The lookup form of a lexicon word: what the tokenizer makes of it when it reads it as one
+    /// token, so both sides are normalised the same way.
+    static func lookupBytes(_ word: String, tokenizer: Tokenizer) -> [UInt8] {
+        let composed = word.precomposedStringWithCanonicalMapping
+        let tokens = tokenizer.tokens(composed)
+        if tokens.count == 1, !tokens[0].normalized.isEmpty { return Array(tokens[0].normalized.utf8) }
+        return Array(composed.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").utf8)
+    }
+
+    private mutating func insert(_ pattern: TermPattern, term: Int32, tokenizer: Tokenizer) {
+        let keys = pattern.words.map { CompiledMatcher.lookupBytes($0, tokenizer: tokenizer) }
+        switch pattern.shape {
+        case .word:
+            words.update(keys[0], initial: WordSlot()) { $0.term = term }
+        case .stem:
+            stems.set(term, for: keys[0])
+            stemLengths |= 1 << UInt64(min(keys[0].count, 63))
+        case .suffix:
+            suffixes.append(StemChild(bytes: Array(pattern.words[0].utf8), term: term))
+        case .phrase:
+            var node: Int32 = 0
+            let fixed = pattern.endsWithStem ? keys.count - 1 : keys.count
+            for key in keys[0..<fixed] {
+                var slot = words.value(for: key) ?? WordSlot()
+                if slot.phraseWord < 0 {
+                    slot.phraseWord = phraseWordCount
+                    phraseWordCount += 1
+                    words.set(slot, for: key)
+                }
+                let id = slot.phraseWord
+                let edge = CompiledMatcher.edge(node, id)
+                if let child = phraseChildren[edge] {
+                    node = child
+                } else {
+                    let child = Int32(phraseTerminal.count)
+                    phraseTerminal.append(-1)
+                    phraseStems.append([])
+                    phraseChildren[edge] = child
+                    node = child
+                }
+            }
+            if pattern.endsWithStem {
+                phraseStems[Int(node)].append(StemChild(bytes: keys[keys.count - 1], term: term))
+            } else {
+                phraseTerminal[Int(node)] = term
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func edge(_ node: Int32, _ word: Int32) -> UInt64 { UInt64(UInt32(node)) << 32 | UInt64(UInt32(word)) }
+
+    // MARK: Matching
+
+    /// The longest term starting at token `index`, looking no further than `end`.
+    func match(_ tokens: UnsafeBufferPointer<RawToken>, at index: Int, end: Int,
+               normalized: UnsafeBufferPointer<UInt8>) -> TermMatch? {
+        let token = tokens[index]
+        guard token.isLookupable, token.normalizedEnd > token.normalizedStart else { return nil }
+        let key = UnsafeBufferPointer(rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
+        let slot = words.value(for: key, hash: token.hash)
+        if let slot, slot.phraseWord >= 0, let phrase = matchPhrase(tokens, index, end, slot.phraseWord, normalized) {
+            return phrase
+        }
+        if let slot, slot.term >= 0 { return TermMatch(first: index, end: index + 1, term: Int(slot.term), elongated: false) }
+        if let term = matchStemOrSuffix(key) { return TermMatch(first: index, end: index + 1, term: term, elongated: false) }
+        if token.flags.contains(.elongated), let term = matchElongated(key) {
+            return TermMatch(first: index, end: index + 1, term: term, elongated: true)
+        }
+        return nil
+    }
+
+    private func matchPhrase(_ tokens: UnsafeBufferPointer<RawToken>, _ index: Int, _ end: Int, _ firstWord: Int32,
+                             _ normalized: UnsafeBufferPointer<UInt8>) -> TermMatch? {
+        guard var node = phraseChildren[CompiledMatcher.edge(0, firstWord)] else { return nil }
+        var best: TermMatch?
+        var next = index + 1
+        while next < end {
+            let token = tokens[next]
+            guard token.isLookupable else { break }
+            let key = UnsafeBufferPointer(rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
+            for stem in phraseStems[Int(node)] where CompiledMatcher.hasPrefix(key, stem.bytes) {
+                best = TermMatch(first: index, end: next + 1, term: Int(stem.term), elongated: false)
+                break
+            }
+            guard let slot = words.value(for: key, hash: token.hash), slot.phraseWord >= 0,
+                  let child = phraseChildren[CompiledMatcher.edge(node, slot.phraseWord)] else { break }
+            node = child
+            next += 1
+            let terminal = phraseTerminal[Int(node)]
+            if terminal >= 0 { best = TermMatch(first: index, end: next, term: Int(terminal), elongated: false) }
+        }
+        return best
+    }
+
+    /// The longest stem that starts the word, else a suffix that ends it.
+    private func matchStemOrSuffix(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        if stemLengths != 0 {
+            let length = key.count
+            let found: Int? = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: length + 1) { hashes in
+                var hash = FNV1a.offsetBasis
+                hashes[0] = hash
+                for offset in 0..<length {
+                    hash = FNV1a.combine(hash, key[offset])
+                    hashes[offset + 1] = hash
+                }
+                var prefix = length
+                while prefix >= 1 {
+                    if stemLengths & (1 << UInt64(min(prefix, 63))) != 0,
+                       let term = stems.value(for: UnsafeBufferPointer(rebasing: key[0..<prefix]), hash: hashes[prefix]) {
+                        return Int(term)
+                    }
+                    prefix -= 1
+                }
+                return nil
+            }
+            if let found { return found }
+        }
+        for suffix in suffixes where key.count > suffix.bytes.count && CompiledMatcher.hasSuffix(key, suffix.bytes) {
+            return Int(suffix.term)
+        }
+        return nil
+    }
+
+    /// Retries a word with letters repeated three or more times cut to two, then to one.
+    private func matchElongated(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        for keep in [2, 1] {
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(key.count)
+            var run = 0
+            for (offset, byte) in key.enumerated() {
+                run = offset > 0 && key[offset - 1] == byte ? run + 1 : 1
+                let repeated = run > keep && byte >= 0x41 && byte < 0x80 && isLongRun(key, offset)
+                if !repeated { collapsed.append(byte) }
+            }
+            let found: Int? = collapsed.withUnsafeBufferPointer { bytes in
+                if let slot = words.value(for: bytes, hash: FNV1a.hash(bytes)), slot.term >= 0 { return Int(slot.term) }
+                return matchStemOrSuffix(bytes)
+            }
+            if let found { return found }
+        }
+        return nil
+    }
+
+    /// Whether the byte at `offset` belongs to a run of three or more equal bytes.
+    private func isLongRun(_ key: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        var start = offset, end = offset
+        while start > 0 && key[start - 1] == key[offset] { start -= 1 }
+        while end + 1 < key.count && key[end + 1] == key[offset] { end += 1 }
+        return end - start >= 2
+    }
+
+    @inline(__always)
+    static func hasPrefix(_ key: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        guard key.count >= prefix.count else { return false }
+        for offset in 0..<prefix.count where key[offset] != prefix[offset] { return false }
+        return true
+    }
+
+    @inline(__always)
+    static func hasSuffix(_ key: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
+        guard key.count >= suffix.count else { return false }
+        let start = key.count - suffix.count
+        for offset in 0..<suffix.count where key[start + offset] != suffix[offset] { return false }
+        return true
+    }
+}

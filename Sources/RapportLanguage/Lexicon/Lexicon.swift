@@ -1,0 +1,241 @@
+import Foundation
+
+/// One line of a lexicon: a term, its weight and what it signals.
+public struct LexiconEntry: Hashable, Sendable, Codable {
+    /// The term as written in the file (`disappoint*`, `per my last email`).
+    public var term: String
+    public var weight: Double
+    public var category: LexiconCategory
+    public var note: String?
+    /// The 1-based line of the entry in its file.
+    public var line: Int
+
+    public init(term: String, weight: Double, category: LexiconCategory, note: String? = nil, line: Int = 0) {
+        self.term = term
+        self.weight = weight
+        self.category = category
+        self.note = note
+        self.line = line
+    }
+
+    /// The words of the term and whether its last word is a stem.
+    public var pattern: TermPattern { TermPattern(term) }
+}
+
+/// The shape of a term: a word, a `stem*`, a `*suffix` (modifiers only, e.g. `*n't`) or a
+/// phrase of several words whose last may be a stem.
+public struct TermPattern: Hashable, Sendable {
+    public enum Shape: String, Hashable, Sendable, Codable { case word, stem, suffix, phrase }
+
+    /// The words without the `*`.
+    public var words: [String]
+    public var shape: Shape
+    /// The last word of a phrase is a stem.
+    public var endsWithStem: Bool
+
+    public init(_ term: String) {
+        var words = term.split(separator: " ").map(String.init)
+        if words.count == 1, words[0].hasPrefix("*") {
+            self.words = [String(words[0].dropFirst())]
+            shape = .suffix
+            endsWithStem = false
+            return
+        }
+        endsWithStem = words.last?.hasSuffix("*") ?? false
+        if endsWithStem { words[words.count - 1].removeLast() }
+        self.words = words
+        shape = words.count > 1 ? .phrase : (endsWithStem ? .stem : .word)
+    }
+}
+
+/// A problem found in a lexicon file, located by file and line.
+public struct LexiconIssue: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Severity: String, Hashable, Sendable, Codable { case warning, error }
+
+    public var file: String
+    public var line: Int
+    public var reason: String
+    public var severity: Severity
+
+    public init(file: String, line: Int, reason: String, severity: Severity = .error) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+        self.severity = severity
+    }
+
+    public var description: String { "\(file):\(line): \(severity.rawValue): \(reason)" }
+}
+
+/// A lexicon file that could not be loaded; `issues` lists every problem, not only the first.
+public struct LexiconError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var issues: [LexiconIssue]
+
+    public init(issues: [LexiconIssue]) { self.issues = issues }
+
+    public var description: String { issues.map(\.description).joined(separator: "\n") }
+}
+
+/// The entries of one lexicon file.
+public struct Lexicon: Hashable, Sendable {
+    /// The formats a lexicon can be read from: Rapport's own, or a public one imported.
+    public enum Format: String, Hashable, Sendable, CaseIterable, Codable {
+        case rapport, vader, afinn, nrc, liwc
+    }
+
+    /// Where the entries came from (a path or an embedded name), used in messages.
+    public var file: String
+    /// The language the entries are for, or nil for any language.
+    public var language: LanguageCode?
+    public var format: Format
+    public var entries: [LexiconEntry]
+
+    public init(file: String, language: LanguageCode?, format: Format = .rapport, entries: [LexiconEntry]) {
+        self.file = file
+        self.language = language
+        self.format = format
+        self.entries = entries
+    }
+
+    /// Reads a file in Rapport's format, throwing every problem (`file:line: reason`) when any
+    /// line is wrong.
+    public static func load(text: String, file: String) throws -> Lexicon {
+        let (lexicon, issues) = parse(text: text, file: file)
+        if issues.contains(where: { $0.severity == .error }) { throw LexiconError(issues: issues) }
+        return lexicon
+    }
+
+    /// Reads a file in Rapport's format, keeping the good lines and listing the problems.
+    public static func parse(text: String, file: String) -> (Lexicon, [LexiconIssue]) {
+        var parser = LexiconParser(file: file)
+        parser.parse(text)
+        return (Lexicon(file: file, language: parser.language, entries: parser.entries), parser.issues)
+    }
+}
+
+/// Reads Rapport's tab-separated format line by line.
+struct LexiconParser {
+    let file: String
+    var language: LanguageCode?
+    var sawLanguage = false
+    var entries: [LexiconEntry] = []
+    var issues: [LexiconIssue] = []
+    /// (term, category) → line of its first entry, for duplicate detection.
+    var seen: [String: (line: Int, weight: Double)] = [:]
+
+    init(file: String) { self.file = file }
+
+    mutating func parse(_ text: String) {
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = rawLine[...]
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if lineNumber == 1 && line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+            if line.hasPrefix("#!") {
+                directive(line, lineNumber)
+                continue
+            }
+            if line.hasPrefix("#") || line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            if !sawLanguage {
+                error(lineNumber, "missing '#!language en|is|any' before the first entry")
+                sawLanguage = true
+            }
+            entry(line, lineNumber)
+        }
+    }
+
+    mutating func directive(_ line: Substring, _ lineNumber: Int) {
+        let parts = line.dropFirst(2).split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0] == "language" else {
+            error(lineNumber, "unknown directive; the only one is '#!language en|is|any'")
+            return
+        }
+        if sawLanguage {
+            error(lineNumber, "'#!language' must come once, before the first entry")
+            return
+        }
+        sawLanguage = true
+        switch parts[1] {
+        case "en": language = .english
+        case "is": language = .icelandic
+        case "any": language = nil
+        default: error(lineNumber, "unknown language '\(parts[1])'; use en, is or any")
+        }
+    }
+
+    mutating func entry(_ line: Substring, _ lineNumber: Int) {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count == 3 || fields.count == 4 else {
+            error(lineNumber, "expected term<TAB>weight<TAB>category[<TAB>note], found \(fields.count) field(s)")
+            return
+        }
+        let term = String(fields[0])
+        guard let category = LexiconCategory(rawValue: String(fields[2])) else {
+            error(lineNumber, "unknown category '\(fields[2])'")
+            return
+        }
+        guard let weight = LexiconParser.number(fields[1]) else {
+            error(lineNumber, "weight '\(fields[1])' is not a decimal number such as -2.5")
+            return
+        }
+        if let problem = LexiconParser.termProblem(term, category: category) {
+            error(lineNumber, problem)
+            return
+        }
+        guard category.weightRange.contains(weight) else {
+            let range = category.weightRange
+            error(lineNumber, "weight \(fields[1]) is outside \(LexiconParser.format(range.lowerBound))…\(LexiconParser.format(range.upperBound)) for \(category)")
+            return
+        }
+        let note = fields.count == 4 && !fields[3].isEmpty ? String(fields[3]) : nil
+        let key = term + "\t" + category.rawValue
+        if let first = seen[key] {
+            if first.weight == weight {
+                error(lineNumber, "duplicate of line \(first.line) ('\(term)' \(category))")
+            } else {
+                error(lineNumber, "conflicting weights for '\(term)' \(category): line \(first.line) says \(LexiconParser.format(first.weight))")
+            }
+            return
+        }
+        seen[key] = (lineNumber, weight)
+        entries.append(LexiconEntry(term: term, weight: weight, category: category, note: note, line: lineNumber))
+    }
+
+    mutating func error(_ line: Int, _ reason: String) {
+        issues.append(LexiconIssue(file: file, line: line, reason: reason))
+    }
+
+    /// A decimal with an optional sign and a `.` (no exponent, no comma), as the format says.
+    static func number(_ field: Substring) -> Double? {
+        guard !field.isEmpty, field.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }),
+              let value = Double(field), value.isFinite else { return nil }
+        return value
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// Why a term cannot be used, or nil when it is well formed.
+    static func termProblem(_ term: String, category: LexiconCategory) -> String? {
+        if term.isEmpty { return "empty term" }
+        if term != term.trimmingCharacters(in: .whitespaces) { return "term has leading or trailing spaces" }
+        if term.contains("  ") { return "words of a phrase are separated by single spaces" }
+        if term.contains("\u{2019}") || term.contains("\u{2018}") { return "write apostrophes as ' (curly ones in text are folded to it)" }
+        if term != term.lowercased() && !Emoticons.all.contains(term) { return "terms are lower-case" }
+        let words = term.split(separator: " ")
+        if words.count == 1 && words[0].hasPrefix("*") {
+            guard category.isModifier else { return "a '*suffix' term is only allowed for modifiers" }
+            guard words[0].count >= 3, !words[0].dropFirst().contains("*") else { return "a suffix needs at least two characters after the '*'" }
+            return nil
+        }
+        for (index, word) in words.enumerated() {
+            guard let star = word.firstIndex(of: "*") else { continue }
+            if index != words.count - 1 { return "only the last word of a phrase may be a stem" }
+            if word.index(after: star) != word.endIndex { return "'*' may only end a stem" }
+            if word.distance(from: word.startIndex, to: star) < 3 { return "a stem keeps at least three letters before the '*'" }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,26 @@
+/// A phrase in the lexicon beats the words inside it (`no problem` is not a negated problem,
+/// `critical path` is not critical). The matcher already takes the longest match; this rule
+/// records where a phrase overrode a word that would have matched alone, so the evidence says so.
+public struct PhrasePrecedenceRule: ScoringRule {
+    public init() {}
+    public var identifier: String { "phrase" }
+    public var description: String { "A phrase in the lexicon takes precedence over the words inside it." }
+    public var triggeringExamples: [String] { ["No problem at all, happy to help.", "We are on the critical path."] }
+    public var nonTriggeringExamples: [String] { ["There is a problem with the invoice.", "This is critical."] }
+
+    public func apply(to sentence: inout SentenceAnalysis) {
+        var shadowing: [Int: Bool] = [:]
+        for index in sentence.items.indices where sentence.items[index].end - sentence.items[index].first > 1 {
+            let item = sentence.items[index]
+            let overrides = shadowing[item.first] ?? sentence.tokens.withUnsafeBufferPointer { tokens in
+                sentence.normalized.withUnsafeBufferPointer { normalized in
+                    (item.first..<item.end).contains { position in
+                        sentence.matcher.match(tokens, at: position, end: position + 1, normalized: normalized) != nil
+                    }
+                }
+            }
+            shadowing[item.first] = overrides
+            if overrides { sentence.mark(index) }
+        }
+    }
+}

@@ -1,0 +1,544 @@
+import Foundation
+
+/// Splits text into words and sentences without `enumerateSubstrings` (unavailable on Linux):
+/// a loop over UTF-8 bytes with an ASCII class table, and Foundation's `CharacterSet` classes for
+/// the other scalars.
+///
+/// Contractions (`don't`, `isn’t`), hyphenated compounds (`follow-up`), numbers and money
+/// (`$1,200.50`, `€1.200,50`, `3.5%`), e-mail addresses, URLs, emoticons, emoji, hashtags and
+/// runs of `!`/`?` each come out as one token.
+public struct Tokenizer: Sendable {
+    public let abbreviations: AbbreviationList
+
+    public init(abbreviations: AbbreviationList = .default) {
+        self.abbreviations = abbreviations
+    }
+
+    /// The tokenizer with the shipped English and Icelandic abbreviations.
+    public static let `default` = Tokenizer()
+
+    /// Every token of the text, in order.
+    public func tokens(_ text: String) -> [Token] {
+        withUTF8(text) { bytes in
+            var buffer = TokenBuffer()
+            scan(bytes, into: &buffer)
+            return buffer.tokens.map { makeToken($0, bytes: bytes, buffer: buffer) }
+        }
+    }
+
+    func makeToken(_ raw: RawToken, bytes: UnsafeBufferPointer<UInt8>, buffer: TokenBuffer) -> Token {
+        Token(
+            kind: raw.kind,
+            text: String(decoding: UnsafeBufferPointer(rebasing: bytes[raw.start..<raw.end]), as: UTF8.self),
+            normalized: buffer.normalizedString(raw),
+            utf8Range: raw.start..<raw.end,
+            isAllCaps: raw.flags.contains(.allCaps)
+        )
+    }
+
+    /// Tokenizes UTF-8 bytes into `buffer` (which is cleared first).
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
+        buffer.removeAll()
+        var scanner = TokenScanner(bytes: bytes, abbreviations: abbreviations.table, buffer: buffer)
+        buffer = TokenBuffer()
+        scanner.run()
+        buffer = scanner.buffer
+    }
+}
+
+/// Runs `body` over the contiguous UTF-8 bytes of a string (native strings already are).
+func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
+}
+
+// MARK: - Scanner
+
+/// One pass over the bytes of one text.
+private struct TokenScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let abbreviations: ByteTable<Bool>
+    var buffer: TokenBuffer
+    /// Local copies of the class tables: reading a global in the byte loop costs a lazy-init check.
+    let ascii = CharacterClassifier.ascii
+    let startsEmoticon = Emoticons.startsEmoticon
+
+    var position = 0
+    /// Scanners stop here: the end of the text, or the start of a pending URL or e-mail address.
+    var limit: Int
+    var newlines = 0
+    var spaceBefore = false
+    /// End of the current whitespace-delimited chunk, which was checked for URLs and addresses.
+    var chunkEnd = 0
+    var special: (start: Int, end: Int, kind: Token.Kind)?
+    var scratch: [UInt8] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, abbreviations: ByteTable<Bool>, buffer: TokenBuffer) {
+        self.bytes = bytes
+        self.abbreviations = abbreviations
+        self.buffer = buffer
+        self.limit = bytes.count
+    }
+
+    @inline(__always)
+    func characterClass(at index: Int) -> (CharacterClass, Int) {
+        let byte = bytes[index]
+        if byte < 0x80 { return (ascii[Int(byte)], 1) }
+        let (value, length) = decodeScalar(bytes, at: index)
+        return (CharacterClassifier.classify(value), length)
+    }
+
+    @inline(__always)
+    func classIfAny(at index: Int) -> CharacterClass? {
+        index < limit ? characterClass(at: index).0 : nil
+    }
+
+    mutating func run() {
+        let count = bytes.count
+        while position < count {
+            if let pending = special, position == pending.start {
+                emit(pending.kind, pending.start, pending.end, normalizedFrom: buffer.normalized.count)
+                position = pending.end
+                special = nil
+                limit = count
+                continue
+            }
+            let byte = bytes[position]
+            if position >= chunkEnd && byte > 0x20 {
+                examineChunk()
+                if special?.start == position { continue }
+            }
+            let (characterClass, length) = characterClass(at: position)
+            switch characterClass {
+            case .space:
+                spaceBefore = true
+                position += length
+            case .newline:
+                spaceBefore = true
+                newlines += 1
+                position += length
+            case .ignorable:
+                position += length
+            default:
+                if byte < 0x80, startsEmoticon[Int(byte)], scanEmoticon() { continue }
+                scanToken(characterClass, length)
+            }
+        }
+    }
+
+    mutating func scanToken(_ characterClass: CharacterClass, _ length: Int) {
+        let start = position
+        switch characterClass {
+        case .upper, .lower, .letter:
+            scanWord(tokenStart: start, wordStart: start, flags: [])
+        case .digit:
+            scanNumber(tokenStart: start)
+        case .currency where classIfAny(at: start + length) == .digit:
+            position += length
+            scanNumber(tokenStart: start, money: true)
+        case .hash where classIfAny(at: start + 1)?.isLetter == true:
+            scanWord(tokenStart: start, wordStart: start + 1, flags: .hashtag)
+        case .at where classIfAny(at: start + 1)?.isWordCharacter == true:
+            var end = start + 1
+            while end < limit, let next = classIfAny(at: end), next.isWordCharacter || bytes[end] == UInt8(ascii: "_") {
+                end += self.characterClass(at: end).1
+            }
+            position = end
+            emit(.mention, start, end, normalizedFrom: buffer.normalized.count)
+        case .exclamation, .question:
+            var end = start
+            while end < limit, bytes[end] == UInt8(ascii: "!") || bytes[end] == UInt8(ascii: "?") { end += 1 }
+            punctuation(start, end)
+        case .period, .hyphen:
+            var end = start + length
+            while end < limit, bytes[end] == bytes[start] { end += 1 }
+            punctuation(start, end)
+        case .emoji:
+            scanEmoji()
+        case .currency, .at, .hash, .symbol, .emojiExtender:
+            position = start + length
+            emit(.symbol, start, position, normalizedFrom: buffer.normalized.count)
+        default:
+            punctuation(start, start + length)
+        }
+    }
+
+    mutating func punctuation(_ start: Int, _ end: Int) {
+        position = end
+        emit(.punctuation, start, end, normalizedFrom: buffer.normalized.count)
+    }
+
+    // MARK: Words
+
+    mutating func scanWord(tokenStart: Int, wordStart: Int, flags initialFlags: RawToken.Flags) {
+        let normalizedStart = buffer.normalized.count
+        var index = wordStart
+        var letters = 0, uppers = 0, lowers = 0
+        var firstLetterUpper: Bool?
+        var previousByte: UInt8 = 0
+        var run = 0
+        var flags = initialFlags
+        var needsComposition = false
+        while true {
+            inner: while index < limit {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let characterClass = ascii[Int(byte)]
+                    let lowered: UInt8
+                    switch characterClass {
+                    case .upper:
+                        lowered = byte | 0x20
+                        uppers += 1; letters += 1
+                        if firstLetterUpper == nil { firstLetterUpper = true }
+                    case .lower:
+                        lowered = byte
+                        lowers += 1; letters += 1
+                        if firstLetterUpper == nil { firstLetterUpper = false }
+                    case .digit:
+                        lowered = byte
+                    default:
+                        break inner
+                    }
+                    if lowered == previousByte {
+                        run += 1
+                        if run >= 3 && lowered > UInt8(ascii: "9") { flags.insert(.elongated) }
+                    } else {
+                        run = 1
+                        previousByte = lowered
+                    }
+                    buffer.normalized.append(lowered)
+                    index += 1
+                } else {
+                    let (value, length) = decodeScalar(bytes, at: index)
+                    let characterClass = CharacterClassifier.classify(value)
+                    guard characterClass.isWordCharacter else { break inner }
+                    previousByte = 0
+                    switch characterClass {
+                    case .upper:
+                        uppers += 1; letters += 1
+                        if firstLetterUpper == nil { firstLetterUpper = true }
+                        appendLowercased(value)
+                    case .lower:
+                        lowers += 1; letters += 1
+                        if firstLetterUpper == nil { firstLetterUpper = false }
+                        appendUTF8(value, to: &buffer.normalized)
+                    default:
+                        if value >= 0x300 && value < 0x370 { needsComposition = true }
+                        letters += 1
+                        appendUTF8(value, to: &buffer.normalized)
+                    }
+                    index += length
+                }
+            }
+            // An inner apostrophe or hyphen continues the word when a letter (or digit) follows.
+            guard index < limit else { break }
+            let (joiner, joinerLength) = characterClass(at: index)
+            if joiner == .apostrophe, classIfAny(at: index + joinerLength)?.isLetter == true {
+                buffer.normalized.append(UInt8(ascii: "'"))
+                index += joinerLength
+                continue
+            }
+            if joiner == .hyphen, classIfAny(at: index + joinerLength)?.isWordCharacter == true {
+                buffer.normalized.append(UInt8(ascii: "-"))
+                index += joinerLength
+                continue
+            }
+            break
+        }
+        if needsComposition { composeNormalized(from: normalizedStart) }
+        if letters >= 2 && lowers == 0 { flags.insert(.allCaps) }
+        if firstLetterUpper == true { flags.insert(.capitalized) }
+        if letters > 0 { flags.insert(.hasLetters) }
+        if letters == 1 && index - wordStart == 1 { flags.insert(.singleLetter) }
+        if index < limit && bytes[index] == UInt8(ascii: ".") && !flags.contains(.hashtag) {
+            index = matchAbbreviation(wordEnd: index, normalizedStart: normalizedStart, flags: &flags)
+        }
+        position = index
+        emit(.word, tokenStart, index, normalizedFrom: normalizedStart, flags: flags)
+    }
+
+    /// Tries `word.` and dotted forms (`e.g.`, `o.s.frv.`) against the abbreviation list; on a
+    /// match the normalised form gets the dots and the returned end includes them.
+    mutating func matchAbbreviation(wordEnd: Int, normalizedStart: Int, flags: inout RawToken.Flags) -> Int {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: buffer.normalized[normalizedStart...])
+        var index = wordEnd
+        var best: (end: Int, length: Int, final: Bool)?
+        while index < limit && bytes[index] == UInt8(ascii: ".") {
+            scratch.append(UInt8(ascii: "."))
+            index += 1
+            if let isFinal = abbreviations.value(for: scratch) { best = (index, scratch.count, isFinal) }
+            // Another short lower-level segment (`g` in `e.g.`) may follow.
+            var segment = index
+            while segment < limit, segment - index < 6, let next = classIfAny(at: segment), next.isLetter {
+                let (value, length) = decodeScalar(bytes, at: segment)
+                if value < 0x80 { scratch.append(UInt8(value) | (next == .upper ? 0x20 : 0)) } else { appendUTF8(value, to: &scratch) }
+                segment += length
+            }
+            if segment == index || segment >= limit || bytes[segment] != UInt8(ascii: ".") { break }
+            index = segment
+        }
+        guard let best else { return wordEnd }
+        buffer.normalized.removeSubrange(normalizedStart...)
+        buffer.normalized.append(contentsOf: scratch[0..<best.length])
+        flags.insert(.abbreviation)
+        if best.final { flags.insert(.finalAbbreviation) }
+        flags.remove(.singleLetter)
+        return best.end
+    }
+
+    mutating func appendLowercased(_ value: UInt32) {
+        if value >= 0xC0 && value <= 0xDE {
+            appendUTF8(value + 0x20, to: &buffer.normalized)
+        } else if let scalar = Unicode.Scalar(value) {
+            buffer.normalized.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        }
+    }
+
+    /// Composes combining marks (`a` + U+0301 → `á`) so decomposed text finds the same entries.
+    mutating func composeNormalized(from start: Int) {
+        let text = String(decoding: buffer.normalized[start...], as: UTF8.self)
+        buffer.normalized.removeSubrange(start...)
+        buffer.normalized.append(contentsOf: text.precomposedStringWithCanonicalMapping.utf8)
+    }
+
+    // MARK: Numbers
+
+    mutating func scanNumber(tokenStart: Int, money: Bool = false) {
+        var index = position
+        var kind: Token.Kind = money ? .money : .number
+        @inline(__always) func isDigit(_ at: Int) -> Bool {
+            at < limit && bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9")
+        }
+        while isDigit(index) { index += 1 }
+        while index + 1 < limit, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ","), isDigit(index + 1) {
+            index += 1
+            while isDigit(index) { index += 1 }
+        }
+        if index < limit {
+            let (next, length) = characterClass(at: index)
+            if bytes[index] == UInt8(ascii: "%") {
+                index += 1
+                kind = .percent
+            } else if next == .currency {
+                index += length
+                kind = .money
+            } else if kind == .number, next == .upper || next == .lower {
+                // Ordinals and units written together: 3rd, 10k, 5pm.
+                while index < limit, let more = classIfAny(at: index), more == .upper || more == .lower || more == .digit,
+                      bytes[index] < 0x80 {
+                    index += 1
+                }
+            }
+        }
+        position = index
+        emit(kind, tokenStart, index, normalizedFrom: buffer.normalized.count)
+    }
+
+    // MARK: Emoticons and emoji
+
+    mutating func scanEmoticon() -> Bool {
+        let start = position
+        let first = bytes[start]
+        let beforeIsSpace = start == 0 || bytes[start - 1] <= 0x20
+        for emoticon in Emoticons.byFirstByte[Int(first)] {
+            let end = start + emoticon.count
+            guard end <= limit else { continue }
+            var matches = true
+            // Letters compare without case, so a lexicon's `:d` and the text's `:D` meet.
+            for offset in 0..<emoticon.count where Emoticons.folded(bytes[start + offset]) != Emoticons.folded(emoticon[offset]) {
+                matches = false
+                break
+            }
+            guard matches else { continue }
+            // Letters and digits around an emoticon mean it is part of something else (`10:30`, `:Please`).
+            if end < limit, let after = classIfAny(at: end), after.isWordCharacter { continue }
+            if Emoticons.letterLed(emoticon) && !beforeIsSpace { continue }
+            if start > 0, !beforeIsSpace, ascii[Int(min(bytes[start - 1], 127))].isWordCharacter,
+               first != UInt8(ascii: ":") && first != UInt8(ascii: ";") {
+                continue
+            }
+            let normalizedStart = buffer.normalized.count
+            for byte in emoticon {
+                let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+                buffer.normalized.append(isUpper ? byte | 0x20 : byte)
+            }
+            position = end
+            emit(.emoticon, start, end, normalizedFrom: normalizedStart)
+            return true
+        }
+        return false
+    }
+
+    /// One emoji with its modifiers, variation selectors, keycaps and zero-width-joined parts; a
+    /// flag is a pair of regional indicators. The normalised form drops skin tones and selectors.
+    mutating func scanEmoji() {
+        let start = position
+        let normalizedStart = buffer.normalized.count
+        var index = start
+        var (value, length) = decodeScalar(bytes, at: index)
+        let isRegional = (0x1F1E6...0x1F1FF).contains(value)
+        appendUTF8(value, to: &buffer.normalized)
+        index += length
+        if isRegional, index < limit {
+            (value, length) = decodeScalar(bytes, at: index)
+            if (0x1F1E6...0x1F1FF).contains(value) {
+                appendUTF8(value, to: &buffer.normalized)
+                index += length
+            }
+        }
+        while index < limit {
+            (value, length) = decodeScalar(bytes, at: index)
+            if value == 0x200D {
+                let next = index + length
+                guard next < limit else { break }
+                let (joined, joinedLength) = decodeScalar(bytes, at: next)
+                guard CharacterClassifier.classify(joined) == .emoji else { break }
+                appendUTF8(value, to: &buffer.normalized)
+                appendUTF8(joined, to: &buffer.normalized)
+                index = next + joinedLength
+            } else if value >= 0x80, CharacterClassifier.classify(value) == .emojiExtender {
+                let dropped = value == 0xFE0E || value == 0xFE0F || (0x1F3FB...0x1F3FF).contains(value)
+                if !dropped { appendUTF8(value, to: &buffer.normalized) }
+                index += length
+            } else {
+                break
+            }
+        }
+        position = index
+        emit(.emoji, start, index, normalizedFrom: normalizedStart)
+    }
+
+    // MARK: URLs and e-mail addresses
+
+    /// Looks at the whitespace-delimited chunk starting here for a URL (`scheme://`, `www.`) or an
+    /// e-mail address, which must come out as one token whatever punctuation they hold.
+    mutating func examineChunk() {
+        let count = bytes.count
+        var end = position
+        var at = -1, scheme = -1
+        while end < count {
+            let byte = bytes[end]
+            if byte <= 0x20 { break }
+            if byte == UInt8(ascii: "@") && at < 0 { at = end }
+            if byte == UInt8(ascii: ":") && scheme < 0 && end + 2 < count
+                && bytes[end + 1] == UInt8(ascii: "/") && bytes[end + 2] == UInt8(ascii: "/") {
+                scheme = end
+            }
+            end += 1
+        }
+        chunkEnd = end
+        if scheme > 0 {
+            var start = scheme
+            while start > position, isASCIILetter(bytes[start - 1]) { start -= 1 }
+            if scheme - start >= 2 { setSpecial(start, trimURLEnd(start, end), .url); return }
+        }
+        var lead = position
+        while lead < end, bytes[lead] < 0x80, !isASCIILetter(bytes[lead]) { lead += 1 }
+        if lead + 4 < end, bytes[lead] | 0x20 == UInt8(ascii: "w"), bytes[lead + 1] | 0x20 == UInt8(ascii: "w"),
+           bytes[lead + 2] | 0x20 == UInt8(ascii: "w"), bytes[lead + 3] == UInt8(ascii: ".") {
+            setSpecial(lead, trimURLEnd(lead, end), .url)
+            return
+        }
+        if at > position { findEmail(at: at, chunkEnd: end) }
+    }
+
+    mutating func findEmail(at: Int, chunkEnd: Int) {
+        func isLocal(_ byte: UInt8) -> Bool {
+            isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) || "._%+-".utf8.contains(byte)
+        }
+        func isDomain(_ byte: UInt8) -> Bool {
+            isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+        }
+        var start = at
+        while start > position, isLocal(bytes[start - 1]) { start -= 1 }
+        var end = at + 1
+        while end < chunkEnd, isDomain(bytes[end]) { end += 1 }
+        while end > at + 1, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
+        guard start < at, let dot = bytes[(at + 1)..<end].lastIndex(of: UInt8(ascii: ".")),
+              dot > at + 1, dot < end - 1 else { return }
+        setSpecial(start, end, .email)
+    }
+
+    func trimURLEnd(_ start: Int, _ end: Int) -> Int {
+        var end = end
+        let trailing = Array(".,;:!?'\"]}>".utf8)
+        while end > start {
+            let last = bytes[end - 1]
+            if trailing.contains(last) {
+                end -= 1
+            } else if last == UInt8(ascii: ")") {
+                let opens = bytes[start..<end].filter { $0 == UInt8(ascii: "(") }.count
+                let closes = bytes[start..<end].filter { $0 == UInt8(ascii: ")") }.count
+                if closes > opens { end -= 1 } else { break }
+            } else if end - start > 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80,
+                      [0x99, 0x9D].contains(bytes[end - 1]) {
+                end -= 3  // a closing curly quote
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    mutating func setSpecial(_ start: Int, _ end: Int, _ kind: Token.Kind) {
+        special = (start, end, kind)
+        limit = start
+    }
+
+    @inline(__always)
+    func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+
+    // MARK: Emission
+
+    mutating func emit(_ kind: Token.Kind, _ start: Int, _ end: Int, normalizedFrom normalizedStart: Int,
+                       flags: RawToken.Flags = []) {
+        var flags = flags
+        if spaceBefore { flags.insert(.spaceBefore) }
+        var hash = FNV1a.offsetBasis
+        let normalizedEnd = buffer.normalized.count
+        buffer.normalized.withUnsafeBufferPointer { normalized in
+            for index in normalizedStart..<normalizedEnd { hash = FNV1a.combine(hash, normalized[index]) }
+        }
+        buffer.tokens.append(RawToken(
+            start: start, end: end, normalizedStart: normalizedStart, normalizedEnd: normalizedEnd, hash: hash,
+            kind: kind, flags: flags, newlinesBefore: UInt8(min(newlines, 255))
+        ))
+        newlines = 0
+        spaceBefore = false
+    }
+}
+
+/// The emoticons the tokenizer keeps whole; their sentiment, if any, comes from the lexicons.
+enum Emoticons {
+    static let all: [String] = [
+        ":-)))", ":)))", ":-))", ":))", ":-)", ":)", ":-((", ":((", ":-(", ":(", ":-D", ":D", ";-)", ";)", ";D",
+        ":-P", ":P", ":-p", ":p", ":-/", ":/", ":\\", ":-|", ":|", ":'-(", ":'(", ":')", ":-o", ":-O", ":o", ":O",
+        ":-*", ":*", ":S", ":s", ":$", ":@", ":]", ":[", "=)", "=(", "=D", "=/", "</3", "<333", "<33", "<3",
+        "^_^", "^^", "-_-", ">:-(", ">:(", ">:)", "xD", "XD",
+    ]
+
+    /// Emoticons grouped by first byte, longest first so `:-)))` beats `:-)`.
+    static let byFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for emoticon in all.sorted(by: { $0.utf8.count > $1.utf8.count }) {
+            let bytes = Array(emoticon.utf8)
+            table[Int(bytes[0])].append(bytes)
+        }
+        return table
+    }()
+
+    /// Bytes that can start an emoticon, as a table for the hot loop.
+    static let startsEmoticon: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for emoticon in all { table[Int(emoticon.utf8.first!)] = true }
+        return table
+    }()
+
+    @inline(__always)
+    static func folded(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    static func letterLed(_ emoticon: [UInt8]) -> Bool { emoticon[0] == UInt8(ascii: "x") || emoticon[0] == UInt8(ascii: "X") }
+}

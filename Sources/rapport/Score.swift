@@ -1,0 +1,290 @@
+import ArgumentParser
+import Foundation
+import RapportLanguage
+import RapportReport
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score texts for sentiment, conflict, negotiation and politeness; one JSON object per text (NDJSON).",
+        discussion: """
+        Texts come from the arguments, or one per line from --file or standard input, which is read as \
+        a stream: a million lines need no more memory than one. Output keeps input order, one line per \
+        input line (empty lines included). Keys: text, language, sentiment (-1…1), positive, negative, \
+        neutral (shares), categories (name → intensity 0…1, found ones only), politeness (-1…1).
+        """
+    )
+
+    @Argument(help: "Texts to score. Without any, lines are read from --file or standard input.")
+    var texts: [String] = []
+
+    @Option(help: "Read one text per line from this file.")
+    var file: String?
+
+    @Option(help: "The language of the texts: auto identifies each one.")
+    var language: LanguageChoice = .auto
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    func validate() throws {
+        if !texts.isEmpty && file != nil { throw ValidationError("Give texts as arguments or --file, not both.") }
+    }
+
+    func run() throws {
+        let scorer = try lexiconOptions.scorer()
+        var output = ByteOutput()
+        let score = { (text: String) in
+            let result = scorer.score(text, language: language.code, detail: .summary)
+            ScoreRecord.append(text: text, score: result, to: &output.buffer)
+            output.flushIfFull()
+        }
+        if !texts.isEmpty {
+            texts.forEach(score)
+        } else {
+            let descriptor: Int32
+            if let file, file != "-" {
+                descriptor = open(file, O_RDONLY)
+                guard descriptor >= 0 else {
+                    StandardError.write("rapport: cannot read \(file): \(String(cString: strerror(errno)))\n")
+                    throw ExitStatus.unreadableInput
+                }
+            } else {
+                descriptor = STDIN_FILENO
+            }
+            defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+            var reader = LineReader(descriptor: descriptor)
+            var lineNumber = 0
+            // Flushing before each blocking read answers an interactive pipe line by line while
+            // a large input still goes out in 64 KiB writes.
+            while let line = try reader.next(beforeReading: { output.flush() }) {
+                lineNumber += 1
+                if line.truncated {
+                    StandardError.write("rapport: line \(lineNumber) is longer than \(LineReader.maximumLineLength) bytes; scored its start\n")
+                }
+                score(line.text)
+            }
+        }
+        output.flush()
+    }
+}
+
+/// `--language auto|en|is`.
+enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, en, `is`
+
+    var code: LanguageCode? {
+        switch self {
+        case .auto: return nil
+        case .en: return .english
+        case .is: return .icelandic
+        }
+    }
+}
+
+// MARK: - Reading lines
+
+/// Reads a file descriptor line by line through a fixed buffer, so input of any size streams.
+/// Lines end at LF; a CR before the LF is dropped (CRLF); a last line without LF still counts.
+/// Invalid UTF-8 is repaired with U+FFFD.
+struct LineReader {
+    /// Longer lines are cut here (and reported) so one hostile line cannot take all memory.
+    static let maximumLineLength = 16 << 20
+    static let chunkSize = 1 << 20
+
+    let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var finished = false
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    struct Line {
+        var text: String
+        var truncated: Bool
+    }
+
+    /// The next line, or nil at the end of input; `beforeReading` runs before each read that may block.
+    mutating func next(beforeReading: () -> Void = {}) throws -> Line? {
+        var searchFrom = start
+        while true {
+            if let newline = buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = makeLine(start..<newline, truncated: false)
+                start = newline + 1
+                return line
+            }
+            if buffer.count - start > LineReader.maximumLineLength {
+                let line = makeLine(start..<(start + LineReader.maximumLineLength), truncated: true)
+                try skipRestOfLine(beforeReading)
+                return line
+            }
+            if finished {
+                guard start < buffer.count else { return nil }
+                let line = makeLine(start..<buffer.count, truncated: false)
+                start = buffer.count
+                return line
+            }
+            searchFrom = buffer.count
+            if start > 0 {
+                searchFrom -= start
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            beforeReading()
+            try fill()
+        }
+    }
+
+    private func makeLine(_ range: Range<Int>, truncated: Bool) -> Line {
+        var end = range.upperBound
+        if end > range.lowerBound && buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return Line(text: String(decoding: buffer[range.lowerBound..<end], as: UTF8.self), truncated: truncated)
+    }
+
+    private mutating func fill() throws {
+        let old = buffer.count
+        buffer.reserveCapacity(old + LineReader.chunkSize)
+        buffer.append(contentsOf: repeatElement(0, count: LineReader.chunkSize))
+        let count = buffer.withUnsafeMutableBytes { raw in
+            read(descriptor, raw.baseAddress! + old, LineReader.chunkSize)
+        }
+        guard count >= 0 else {
+            buffer.removeSubrange(old...)
+            StandardError.write("rapport: read error: \(String(cString: strerror(errno)))\n")
+            throw ExitStatus.unreadableInput
+        }
+        buffer.removeSubrange((old + count)...)
+        if count == 0 { finished = true }
+    }
+
+    private mutating func skipRestOfLine(_ beforeReading: () -> Void) throws {
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        while !finished {
+            beforeReading()
+            try fill()
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                start = newline + 1
+                return
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+}
+
+// MARK: - Writing records
+
+/// Standard output as bytes, written 64 KiB at a time.
+struct ByteOutput {
+    var buffer: [UInt8] = []
+
+    mutating func flushIfFull() { if buffer.count >= 1 << 16 { flush() } }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// One `rapport score` line. `jsonValue` is the definition; `append` writes the same bytes
+/// directly (a test holds them equal) because building a `JSONValue` tree per line is the
+/// slowest part of scoring a million lines.
+enum ScoreRecord {
+    static func jsonValue(text: String, score: DocumentScore) -> JSONValue {
+        .object([
+            ("text", .string(text)),
+            ("language", .string(score.language.rawValue)),
+            ("sentiment", .double(score.sentiment)),
+            ("positive", .double(score.positive)),
+            ("negative", .double(score.negative)),
+            ("neutral", .double(score.neutral)),
+            ("categories", .object(score.categories.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) })),
+            ("politeness", .double(score.politeness)),
+        ])
+    }
+
+    static func append(text: String, score: DocumentScore, to out: inout [UInt8]) {
+        out.append(contentsOf: #"{"text":"#.utf8)
+        appendString(text, to: &out)
+        out.append(contentsOf: #","language":""#.utf8)
+        out.append(contentsOf: score.language.rawValue.utf8)
+        out.append(contentsOf: #"","sentiment":"#.utf8)
+        appendNumber(score.sentiment, to: &out)
+        out.append(contentsOf: #","positive":"#.utf8)
+        appendNumber(score.positive, to: &out)
+        out.append(contentsOf: #","negative":"#.utf8)
+        appendNumber(score.negative, to: &out)
+        out.append(contentsOf: #","neutral":"#.utf8)
+        appendNumber(score.neutral, to: &out)
+        out.append(contentsOf: #","categories":{"#.utf8)
+        for (index, (name, value)) in score.categories.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendString(name, to: &out)
+            out.append(UInt8(ascii: ":"))
+            appendNumber(value, to: &out)
+        }
+        out.append(contentsOf: #"},"politeness":"#.utf8)
+        appendNumber(score.politeness, to: &out)
+        out.append(contentsOf: "}\n".utf8)
+    }
+
+    /// `JSONValue`'s escaping: quotes, backslashes, control characters and U+2028/2029.
+    static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var utf8 = text.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = utf8.next() {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
+            case 0..<0x20, 0x7F:
+                let hex = String(byte, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
+                pending = [byte]
+                if let second = utf8.next() {
+                    pending.append(second)
+                    if let third = utf8.next() {
+                        pending.append(third)
+                        if second == 0x80 && (third == 0xA8 || third == 0xA9) {
+                            out.append(contentsOf: (third == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                            continue
+                        }
+                    }
+                }
+                out.append(contentsOf: pending)
+            default:
+                out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `JSONValue`'s numbers: rounded to four decimals, trailing zeros dropped, integers without
+    /// a point, non-finite as null.
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        let scaled = (value * 10_000).rounded()
+        guard value.isFinite, abs(scaled) < 1e15 else {
+            out.append(contentsOf: JSONValue.double(value).serialized().utf8)
+            return
+        }
+        let units = Int64(scaled)
+        if units < 0 { out.append(UInt8(ascii: "-")) }
+        let magnitude = units.magnitude
+        out.append(contentsOf: String(magnitude / 10_000).utf8)
+        var fraction = magnitude % 10_000
+        guard fraction != 0 else { return }
+        var digits = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        out.append(UInt8(ascii: "."))
+        let text = String(fraction)
+        for _ in 0..<(digits - text.utf8.count) { out.append(UInt8(ascii: "0")) }
+        out.append(contentsOf: text.utf8)
+    }
+}

@@ -1,0 +1,113 @@
+import RapportModel
+import Testing
+@testable import RapportIngest
+
+private func person(_ name: String?, _ address: String) -> Participant {
+    Participant(name: name, address: address)
+}
+
+@Suite struct AddressParserTests {
+    static let cases: [(String, [Participant])] = [
+        // Plain forms.
+        ("John Smith <john@Example.COM>", [person("John Smith", "john@example.com")]),
+        ("John.Smith@EXAMPLE.com", [person(nil, "John.Smith@example.com")]),
+        ("<jon@x.is>", [person(nil, "jon@x.is")]),
+        ("Jón Jónsson <jon@x.is>", [person("Jón Jónsson", "jon@x.is")]),
+        ("\"Joe Q. Public\" <john.q.public@example.com>", [person("Joe Q. Public", "john.q.public@example.com")]),
+        ("Joe Q. Public <john.q.public@example.com>", [person("Joe Q. Public", "john.q.public@example.com")]),
+        // Quoted names: commas, escaped quotes, folding, single quotes, the address as name.
+        ("\"Smith, John\" <John.Smith@Example.com>", [person("Smith, John", "John.Smith@example.com")]),
+        ("\"John \\\"JJ\\\" Smith\" <jj@x.com>", [person("John \"JJ\" Smith", "jj@x.com")]),
+        ("\"  John \r\n   Smith  \" <j@x.com>", [person("John Smith", "j@x.com")]),
+        ("'John Smith' <j@x.com>", [person("John Smith", "j@x.com")]),
+        ("\"'John Smith'\" <j@x.com>", [person("John Smith", "j@x.com")]),
+        ("\"jon@x.is\" <jon@x.is>", [person(nil, "jon@x.is")]),
+        ("JON@X.IS <jon@x.is>", [person(nil, "jon@x.is")]),
+        ("\"\" <jon@x.is>", [person(nil, "jon@x.is")]),
+        // Comments as names, and comments ignored.
+        ("jon@x.is (Jón Jónsson)", [person("Jón Jónsson", "jon@x.is")]),
+        ("(Jón Jónsson) jon@x.is", [person("Jón Jónsson", "jon@x.is")]),
+        ("<jon@x.is> (Jón)", [person("Jón", "jon@x.is")]),
+        ("Jón <jon@x.is> (Sales)", [person("Jón", "jon@x.is")]),
+        // RFC 5322 A.5.
+        ("Pete(A nice \\) chap) <pete(his account)@silly.test(his host)>", [person("Pete", "pete@silly.test")]),
+        ("A Group(Some people)\r\n     :Chris Jones <c@(Chris's host.)public.example>,\r\n         joe@example.org,\r\n"
+            + "  John <jdoe@one.test> (my dear friend); (the end of the group)",
+         [person("Chris Jones", "c@public.example"), person(nil, "joe@example.org"), person("John", "jdoe@one.test")]),
+        ("(Empty list)(start)Hidden recipients  :(nobody(that I know))  ;", []),
+        // RFC 5322 A.6.1 and A.6.3: routes, empty entries, spaces and comments inside addresses.
+        ("Mary Smith <@node.test:mary@example.net>, , jdoe@test  . example",
+         [person("Mary Smith", "mary@example.net"), person(nil, "jdoe@test.example")]),
+        ("John Doe <jdoe@machine(comment).  example>", [person("John Doe", "jdoe@machine.example")]),
+        ("Mary Smith\r\n  \r\n          <mary@example.net>", [person("Mary Smith", "mary@example.net")]),
+        ("<@a.test,@b.test:jon@x.is>", [person(nil, "jon@x.is")]),
+        // Groups.
+        ("Team: a@x.com, \"B\" <b@y.com>;", [person(nil, "a@x.com"), person("B", "b@y.com")]),
+        ("undisclosed-recipients:;", []),
+        ("Team: a@x.com;, c@z.com", [person(nil, "a@x.com"), person(nil, "c@z.com")]),
+        // List separators.
+        ("a@x.com; b@y.com", [person(nil, "a@x.com"), person(nil, "b@y.com")]),
+        ("a@x.com, , b@y.com,", [person(nil, "a@x.com"), person(nil, "b@y.com")]),
+        ("a@x.com b@y.com", [person(nil, "a@x.com"), person(nil, "b@y.com")]),
+        ("John Smith john@x.com", [person("John Smith", "john@x.com")]),
+        // Broken angle brackets.
+        ("John <john@x.com", [person("John", "john@x.com")]),
+        ("John <john@x.com, Mary <mary@y.com>", [person("John", "john@x.com"), person("Mary", "mary@y.com")]),
+        ("a@x.com>", [person(nil, "a@x.com")]),
+        ("<<a@x.com>>", [person(nil, "a@x.com")]),
+        ("<mailto:jon@x.is>", [person(nil, "jon@x.is")]),
+        ("\"Unterminated <a@x.com>", [person("Unterminated", "a@x.com")]),
+        ("\"draft-authors@ietf.org\"", [person(nil, "draft-authors@ietf.org")]),
+        ("Shawn Morgan [mailto:shawn@Home.example]", [person("Shawn Morgan", "shawn@home.example")]),
+        // Local parts and domains.
+        ("\"john smith\"@x.com", [person(nil, "\"john smith\"@x.com")]),
+        ("\"john\"@X.com", [person(nil, "john@x.com")]),
+        ("jon@[192.0.2.1]", [person(nil, "jon@[192.0.2.1]")]),
+        // Junk gives nothing.
+        ("", []),
+        ("hello world", []),
+        ("@@@", []),
+        ("<>", []),
+        ("a@", []),
+        ("@b.com", []),
+        ("<<<>>>", []),
+        ("\"", []),
+        ("(((", []),
+        ("root (Cron Daemon)", []),
+    ]
+
+    @Test(arguments: cases)
+    func readsAddressLists(_ value: String, _ expected: [Participant]) {
+        #expect(AddressParser.parse(value) == expected)
+    }
+
+    /// A stand-in for RFC 2047 decoding that knows two words.
+    private static func decode(_ text: String) -> String {
+        text.replacingOccurrences(of: "=?utf-8?q?J=C3=B3n?=", with: "Jón")
+            .replacingOccurrences(of: "=?utf-8?Q?Doe,_John?=", with: "Doe, John")
+    }
+
+    @Test(arguments: [
+        ("=?utf-8?q?J=C3=B3n?= Jónsson <jon@x.is>", [person("Jón Jónsson", "jon@x.is")]),
+        ("\"=?utf-8?q?J=C3=B3n?=\" <jon@x.is>", [person("Jón", "jon@x.is")]),
+        ("jon@x.is (=?utf-8?q?J=C3=B3n?=)", [person("Jón", "jon@x.is")]),
+        ("=?utf-8?Q?Doe,_John?= <d@x.com>, b@y.com", [person("Doe, John", "d@x.com"), person(nil, "b@y.com")]),
+    ])
+    func decodesEncodedWordsInNames(_ value: String, _ expected: [Participant]) {
+        #expect(AddressParser.parse(value, decodeWords: Self.decode) == expected)
+    }
+
+    @Test func keepsEncodedWordsWithoutADecoder() {
+        #expect(AddressParser.parse("=?utf-8?q?J=C3=B3n?= <jon@x.is>") == [person("=?utf-8?q?J=C3=B3n?=", "jon@x.is")])
+    }
+
+    @Test func survivesEveryPrefixOfANastyList() {
+        let nasty = "\"Smith, \\\"J\\\"\" <@r.test:j@X.com> (c(n)), Team: a@b.c;, <x@y"
+        for length in 0...nasty.count {
+            _ = AddressParser.parse(String(nasty.prefix(length)))
+        }
+        #expect(AddressParser.parse(nasty) == [
+            person("Smith, \"J\"", "j@x.com"), person(nil, "a@b.c"), person(nil, "x@y"),
+        ])
+    }
+}

@@ -1,0 +1,36 @@
+import Testing
+@testable import RapportIngest
+
+@Suite struct MessageIDsTests {
+    @Test(arguments: [
+        ("<a1@example.com>", ["a1@example.com"]),
+        ("  <a1@example.com>  ", ["a1@example.com"]),
+        ("<a1@example.com> <b2@example.com>\r\n <c3@example.com>", ["a1@example.com", "b2@example.com", "c3@example.com"]),
+        ("<a1@example.com><b2@example.com>", ["a1@example.com", "b2@example.com"]),
+        ("<a1@example.com> <b2@example.com> <a1@example.com>", ["a1@example.com", "b2@example.com"]),
+        // In-Reply-To with prose around the id.
+        ("Your message of \"Tue, 4 Mar 2026 09:15:00 +0000\" <a1@example.com>", ["a1@example.com"]),
+        ("<a1@example.com> (Jón Jónsson's message of Tue, 4 Mar 2026)", ["a1@example.com"]),
+        // RFC 5322 A.6.3: spaces and comments inside an obsolete id; a folded id.
+        ("<1234   @   local(blah)  .machine .example>", ["1234@local.machine.example"]),
+        ("<a1@exam\r\n ple.com>", ["a1@example.com"]),
+        // Ids without '@' are still ids when bracketed.
+        ("<local-only-id>", ["local-only-id"]),
+        // A missing '>'.
+        ("<a1@example.com <b2@example.com>", ["a1@example.com", "b2@example.com"]),
+        ("<b2@example.com> <a1@example.com", ["b2@example.com", "a1@example.com"]),
+        ("<no-at-sign <b2@example.com>", ["b2@example.com"]),
+        // No brackets at all.
+        ("a1@example.com b2@example.com", ["a1@example.com", "b2@example.com"]),
+        ("a1@example.com, \"b2@example.com\";", ["a1@example.com", "b2@example.com"]),
+        ("see the thread about pricing", []),
+        // Nothing usable.
+        ("", []),
+        ("<>", []),
+        ("< >", []),
+        ("<", []),
+    ])
+    func readsMessageIDs(_ value: String, _ expected: [String]) {
+        #expect(MessageIDs.parse(value) == expected)
+    }
+}

@@ -30,10 +30,10 @@ struct Score: ParsableCommand {
     }
 
     func run() throws {
-        let scorer = try lexiconOptions.scorer()
+        var session = ScoringSession(scorer: try lexiconOptions.scorer())
         var output = ByteOutput()
         let score = { (text: String) in
-            let result = scorer.score(text, language: language.code, detail: .summary)
+            let result = session.score(text, language: language.code, detail: .summary)
             ScoreRecord.append(text: text, score: result, to: &output.buffer)
             output.flushIfFull()
         }
@@ -227,38 +227,47 @@ enum ScoreRecord {
         out.append(contentsOf: "}\n".utf8)
     }
 
-    /// `JSONValue`'s escaping: quotes, backslashes, control characters and U+2028/2029.
+    /// `JSONValue`'s escaping: quotes, backslashes, control characters and U+2028/2029. Runs of
+    /// bytes that need none are copied whole.
     static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var utf8 = text.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let byte = utf8.next() {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
-            case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
-            case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
-            case 0..<0x20, 0x7F:
-                let hex = String(byte, radix: 16)
-                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
-                pending = [byte]
-                if let second = utf8.next() {
-                    pending.append(second)
-                    if let third = utf8.next() {
-                        pending.append(third)
-                        if second == 0x80 && (third == 0xA8 || third == 0xA9) {
-                            out.append(contentsOf: (third == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
-                            continue
-                        }
-                    }
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                let escape: StaticString?
+                var length = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = #"\""#
+                case UInt8(ascii: "\\"): escape = #"\\"#
+                case UInt8(ascii: "\n"): escape = #"\n"#
+                case UInt8(ascii: "\r"): escape = #"\r"#
+                case UInt8(ascii: "\t"): escape = #"\t"#
+                case 0..<0x20, 0x7F: escape = nil
+                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 (E2 80 A8 / E2 80 A9)
+                    escape = bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#
+                    length = 3
+                default:
+                    index += 1
+                    continue
                 }
-                out.append(contentsOf: pending)
-            default:
-                out.append(byte)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                if let escape {
+                    out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                } else {
+                    let digits = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: #"\u00"#.utf8)
+                    out.append(digits[Int(byte >> 4)])
+                    out.append(digits[Int(byte & 0xF)])
+                }
+                index += length
+                runStart = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         }
         out.append(UInt8(ascii: "\""))
     }
@@ -274,17 +283,20 @@ enum ScoreRecord {
         let units = Int64(scaled)
         if units < 0 { out.append(UInt8(ascii: "-")) }
         let magnitude = units.magnitude
-        out.append(contentsOf: String(magnitude / 10_000).utf8)
+        appendDigits(magnitude / 10_000, to: &out)
         var fraction = magnitude % 10_000
         guard fraction != 0 else { return }
-        var digits = 4
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
         out.append(UInt8(ascii: "."))
-        let text = String(fraction)
-        for _ in 0..<(digits - text.utf8.count) { out.append(UInt8(ascii: "0")) }
-        out.append(contentsOf: text.utf8)
+        var divisor: UInt64 = 1000
+        while fraction != 0 {
+            out.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
+            fraction %= divisor
+            divisor /= 10
+        }
+    }
+
+    static func appendDigits(_ value: UInt64, to out: inout [UInt8]) {
+        if value >= 10 { appendDigits(value / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }

@@ -4,9 +4,9 @@ import RapportModel
 ///
 /// The value is first cut into RFC 5322 tokens (atoms, quoted strings, comments, domain literals
 /// and specials), then into mailbox units at top-level commas and semicolons, with group names
-/// (`Team:`) dropped; each unit yields its angle address or the bare addresses in it. Input that
-/// holds no `local@domain` yields nothing: an address without a domain cannot be tied to a
-/// person or an organisation, and junk is never worth a participant.
+/// (`Team:`) dropped; each unit yields its angle address or the bare addresses in it. A lone
+/// local name (`root`, `<nsb>`) is kept as an address without a domain, as old and local mail
+/// writes it; junk yields nothing.
 enum AddressParser {
     /// RFC 5322 address lists, with the obsolete forms and common breakage of real mail.
     ///
@@ -249,7 +249,36 @@ private struct MailboxUnit {
             return angleParticipant(open: open, decodeWords: decodeWords).map { [$0] } ?? []
         }
         let bare = bareParticipants(decodeWords: decodeWords)
-        return bare.isEmpty ? embeddedParticipant(decodeWords: decodeWords).map { [$0] } ?? [] : bare
+        if !bare.isEmpty { return bare }
+        if let embedded = embeddedParticipant(decodeWords: decodeWords) { return [embedded] }
+        // A lone local name (`From: root`, `To: nsb (Nathaniel)`): a mailbox on the sender's host.
+        let words = tokens.filter { !$0.isComment }
+        if !words.contains(where: { $0.kind == .special("@") }), let local = Self.localOnly(words[...]) {
+            let name = Self.firstComment(in: tokens[...])
+            return [Self.participant(name: name, address: local, decodeWords: decodeWords)]
+        }
+        return []
+    }
+
+    /// A dot-atom local part standing alone (no domain), or nil when the tokens are anything else.
+    private static func localOnly(_ tokens: ArraySlice<AddressToken>) -> String? {
+        var text = ""
+        var expectWord = true
+        for token in tokens where !token.isComment {
+            switch token.kind {
+            case .atom(let atom) where expectWord:
+                if token.spaceBefore, !text.isEmpty { return nil }
+                text += atom
+                expectWord = false
+            case .special(".") where !expectWord:
+                text += "."
+                expectWord = true
+            default:
+                return nil
+            }
+        }
+        guard !text.isEmpty, !expectWord, !text.hasPrefix("=?") else { return nil }
+        return text
     }
 
     /// An address written inside quotes or brackets by broken mailers: `"a@example.com"`, or
@@ -278,9 +307,15 @@ private struct MailboxUnit {
         if let routeEnd = angle.lastIndex(where: { $0.kind == .special(":") || $0.kind == .special("<") }) {
             angle.removeSubrange(...routeEnd)
         }
-        guard let at = angle.lastIndex(where: { $0.kind == .special("@") }),
-              let address = Self.address(local: angle[..<at], domain: angle[(at + 1)...])
-        else { return nil }
+        let address: String
+        if let at = angle.lastIndex(where: { $0.kind == .special("@") }) {
+            guard let found = Self.address(local: angle[..<at], domain: angle[(at + 1)...]) else { return nil }
+            address = found
+        } else {
+            // `"Nathaniel Borenstein" <nsb>`: a local mailbox of the sender's own host.
+            guard let local = Self.localOnly(angle[...]) else { return nil }
+            address = local
+        }
         let phrase = tokens[..<open]
         let name = Self.phraseText(phrase)
             ?? Self.firstComment(in: phrase)

@@ -27,6 +27,8 @@ enum MboxEvent: Sendable, Equatable {
 ///
 /// Separator lines are lines that start with `From ` after an empty line (or anywhere before the
 /// first message), and carry something date-like (a digit) after the sender, as mbox writers emit.
+/// Writers that rely on `Content-Length` omit the empty line: there a separator-like line counts
+/// only when a header line follows it.
 /// Line endings accepted: LF and CRLF (mixed in one file too); a lone CR is kept as data.
 /// Quoting: `>From `, `>>From `, … lose one `>` (mboxrd); for mboxo files this only differs on
 /// body lines that already began with `>From `.
@@ -56,6 +58,14 @@ struct MboxDecoder {
     private var garbageSize = 0
     private var garbageHasContent = false
     private var ready: [MboxEvent] = []
+    /// A separator-like line not preceded by an empty line, waiting for the next line to decide.
+    private var deferredSeparator: DeferredSeparator?
+
+    private struct DeferredSeparator {
+        var line: [UInt8]
+        var offset: Int
+        var envelope: String
+    }
     private var readyIndex = 0
 
     init(maximumMessageSize: Int = 64 << 20) {
@@ -86,6 +96,11 @@ struct MboxDecoder {
             if let event = takeReady() { return event }
             if position < pending.count {
                 _ = processLine(final: true)
+                continue
+            }
+            if let deferred = deferredSeparator {
+                deferredSeparator = nil
+                appendToCurrent(deferred.line[...], size: deferred.line.count, newline: true)
                 continue
             }
             if currentEnvelope != nil || skippingCurrent {
@@ -142,18 +157,30 @@ struct MboxDecoder {
     private mutating func handleLine(start: Int, end: Int, offset: Int, complete: Bool, hasNewline: Bool) {
         let lineStarted = atLineStart
         atLineStart = complete
+        if let deferred = deferredSeparator {
+            deferredSeparator = nil
+            if lineStarted, isHeaderLine(start: start, end: end) {
+                startMessage(envelope: deferred.envelope, offset: deferred.offset)
+            } else {
+                appendToCurrent(deferred.line[...], size: deferred.line.count, newline: true)
+                previousLineBlank = false
+            }
+        }
         let inMessage = currentEnvelope != nil || skippingCurrent
-        if lineStarted, complete, previousLineBlank || !inMessage, isSeparator(start: start, end: end) {
-            if currentEnvelope != nil || skippingCurrent { emitCurrent() }
-            flushGarbage()
-            messageCount += 1
-            currentOffset = offset
-            currentEnvelope = envelopeText(start: start, end: end)
-            current.removeAll(keepingCapacity: true)
-            currentSize = 0
-            skippingCurrent = false
-            previousLineBlank = false
-            return
+        if lineStarted, complete, isSeparator(start: start, end: end) {
+            if previousLineBlank || !inMessage {
+                startMessage(envelope: envelopeText(start: start, end: end), offset: offset)
+                return
+            }
+            // Writers that rely on Content-Length put no empty line before the separator; such a
+            // line counts as a separator only when a header line follows it.
+            if hasNewline {
+                var contentEnd = end - 1
+                if contentEnd > start, pending[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                deferredSeparator = DeferredSeparator(
+                    line: Array(pending[start..<contentEnd]), offset: offset, envelope: envelopeText(start: start, end: end))
+                return
+            }
         }
         var contentEnd = end
         if complete, contentEnd > start, pending[contentEnd - 1] == 0x0A {
@@ -169,17 +196,41 @@ struct MboxDecoder {
             if contentEnd > start { garbageHasContent = true }
             return
         }
-        currentSize += end - start
+        var contentStart = start
+        if lineStarted, isQuotedFrom(start: start, end: contentEnd) { contentStart += 1 }
+        appendToCurrent(pending[contentStart..<contentEnd], size: end - start, newline: hasNewline)
+    }
+
+    /// Adds a line's content to the current message, or counts it when the message is being skipped.
+    private mutating func appendToCurrent(_ content: ArraySlice<UInt8>, size: Int, newline: Bool) {
+        currentSize += size
         if skippingCurrent { return }
         if currentSize > maximumMessageSize {
             skippingCurrent = true
             current = []
             return
         }
-        var contentStart = start
-        if lineStarted, isQuotedFrom(start: start, end: contentEnd) { contentStart += 1 }
-        current.append(contentsOf: pending[contentStart..<contentEnd])
-        if hasNewline { current.append(0x0A) }
+        current.append(contentsOf: content)
+        if newline { current.append(0x0A) }
+    }
+
+    private mutating func startMessage(envelope: String, offset: Int) {
+        if currentEnvelope != nil || skippingCurrent { emitCurrent() }
+        flushGarbage()
+        messageCount += 1
+        currentOffset = offset
+        currentEnvelope = envelope
+        current.removeAll(keepingCapacity: true)
+        currentSize = 0
+        skippingCurrent = false
+        previousLineBlank = false
+    }
+
+    /// `Name:` with a field name of printable ASCII: what follows a separator line.
+    private func isHeaderLine(start: Int, end: Int) -> Bool {
+        var index = start
+        while index < end, pending[index] > 0x20, pending[index] < 0x7F, pending[index] != 0x3A { index += 1 }
+        return index > start && index < end && pending[index] == 0x3A
     }
 
     private mutating func emitCurrent() {
@@ -209,7 +260,7 @@ struct MboxDecoder {
     }
 
     /// `From ` + a sender token + something containing a digit (the date), within a sane length.
-    /// Some exporters omit the date; a sender with an `@` is enough then.
+    /// Some exporters omit the date; a sender with an `@`, or Thunderbird's `-`, is enough then.
     private func isSeparator(start: Int, end: Int) -> Bool {
         guard end - start >= 7, end - start <= Self.maximumSeparatorLength else { return false }
         guard pending[start] == 0x46, pending[start + 1] == 0x72, pending[start + 2] == 0x6F,
@@ -223,7 +274,7 @@ struct MboxDecoder {
             index += 1
         }
         guard index > senderStart else { return false }
-        if senderHasAt { return true }
+        if senderHasAt || (index == senderStart + 1 && pending[senderStart] == 0x2D) { return true }
         while index < end {
             if pending[index] >= 0x30, pending[index] <= 0x39 { return true }
             index += 1

@@ -36,17 +36,13 @@ public enum NoteReader {
     /// (entity bombs, external entities and DTDs, oversize files) yields diagnostics, not content.
     public static func read(
         _ bytes: [UInt8], format: NoteFormat, location: SourceLocation
-    )
-        -> (documents: [Document], diagnostics: [Diagnostic])
-    {
+    ) -> (documents: [Document], diagnostics: [Diagnostic]) {
         read(bytes, format: format, location: location, cues: .shipped)
     }
 
     static func read(
         _ bytes: [UInt8], format: NoteFormat, location: SourceLocation, cues: NoteCues
-    )
-        -> (documents: [Document], diagnostics: [Diagnostic])
-    {
+    ) -> (documents: [Document], diagnostics: [Diagnostic]) {
         var diagnostics = NoteDiagnostics(location: location)
         guard bytes.count <= maximumSize else {
             diagnostics.add(.error, "note.too-large", "meeting note is larger than \(maximumSize) bytes; not read")

@@ -58,12 +58,15 @@ public struct CompiledMatcher: Sendable {
     private(set) var terms: [CompiledTerm] = []
     /// Category names by index.
     let categories: [LexiconCategory]
+    /// Each category's family and politeness factor, by index, so scoring compares no strings.
+    let categoryFamilies: [LexiconCategory.Family]
+    let categoryPoliteness: [Double]
     private var words = ByteTable<WordSlot>()
     private var stems = ByteTable<Int32>()
     /// Bit `n` is set when some stem is `n` bytes long (bit 63: 63 or more).
     private var stemLengths: UInt64 = 0
     private var suffixes: [StemChild] = []
-    private var phraseChildren: [UInt64: Int32] = [:]
+    private var phraseChildren = EdgeTable()
     private var phraseTerminal: [Int32] = [-1]
     private var phraseStems: [[StemChild]] = [[]]
     private var phraseWordCount: Int32 = 0
@@ -74,6 +77,8 @@ public struct CompiledMatcher: Sendable {
     init(entries: [(term: String, category: LexiconCategory, weight: Double)], categories: [LexiconCategory],
          tokenizer: Tokenizer) {
         self.categories = categories
+        categoryFamilies = categories.map(\.family)
+        categoryPoliteness = categories.map(PolitenessModel.factor(for:))
         let categoryIndex = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
         var termIndex: [String: Int] = [:]
         for (text, category, weight) in entries {
@@ -132,13 +137,13 @@ public struct CompiledMatcher: Sendable {
                 }
                 let id = slot.phraseWord
                 let edge = CompiledMatcher.edge(node, id)
-                if let child = phraseChildren[edge] {
+                if let child = phraseChildren.value(for: edge) {
                     node = child
                 } else {
                     let child = Int32(phraseTerminal.count)
                     phraseTerminal.append(-1)
                     phraseStems.append([])
-                    phraseChildren[edge] = child
+                    phraseChildren.set(child, for: edge)
                     node = child
                 }
             }
@@ -175,7 +180,7 @@ public struct CompiledMatcher: Sendable {
 
     private func matchPhrase(_ tokens: UnsafeBufferPointer<RawToken>, _ index: Int, _ end: Int, _ firstWord: Int32,
                              _ normalized: UnsafeBufferPointer<UInt8>) -> TermMatch? {
-        guard var node = phraseChildren[CompiledMatcher.edge(0, firstWord)] else { return nil }
+        guard var node = phraseChildren.value(for: CompiledMatcher.edge(0, firstWord)) else { return nil }
         var best: TermMatch?
         var next = index + 1
         while next < end {
@@ -187,7 +192,7 @@ public struct CompiledMatcher: Sendable {
                 break
             }
             guard let slot = words.value(for: key, hash: token.hash), slot.phraseWord >= 0,
-                  let child = phraseChildren[CompiledMatcher.edge(node, slot.phraseWord)] else { break }
+                  let child = phraseChildren.value(for: CompiledMatcher.edge(node, slot.phraseWord)) else { break }
             node = child
             next += 1
             let terminal = phraseTerminal[Int(node)]
@@ -266,5 +271,49 @@ public struct CompiledMatcher: Sendable {
         let start = key.count - suffix.count
         for offset in 0..<suffix.count where key[start + offset] != suffix[offset] { return false }
         return true
+    }
+}
+
+/// Phrase-trie edges (node, word id) → child node, in open addressing: the phrase walk runs for
+/// every token that starts a phrase, where `Dictionary`'s hashing showed up in profiles.
+struct EdgeTable: Sendable {
+    private var keys: [UInt64] = [UInt64](repeating: .max, count: 64)
+    private var values: [Int32] = [Int32](repeating: -1, count: 64)
+    private var count = 0
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        // Fibonacci hashing spreads the (node, word) pairs, whose low bits are small integers.
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    @inline(__always)
+    func value(for key: UInt64) -> Int32? {
+        let mask = keys.count - 1
+        var slot = EdgeTable.slot(key, mask)
+        while true {
+            let stored = keys[slot]
+            if stored == key { return values[slot] }
+            if stored == .max { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    mutating func set(_ value: Int32, for key: UInt64) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = EdgeTable.slot(key, mask)
+        while keys[slot] != .max && keys[slot] != key { slot = (slot + 1) & mask }
+        if keys[slot] == .max { count += 1 }
+        keys[slot] = key
+        values[slot] = value
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = [UInt64](repeating: .max, count: oldKeys.count * 2)
+        values = [Int32](repeating: -1, count: oldKeys.count * 2)
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) where key != .max { set(value, for: key) }
     }
 }

@@ -20,13 +20,13 @@ enum PolitenessModel {
         "conflict.escalation",
     ]
 
-    /// The raw (unnormalised) politeness of one item.
-    static func contribution(category: LexiconCategory, value: Double) -> Double {
+    /// What one unit of a category adds to raw (unnormalised) politeness.
+    static func factor(for category: LexiconCategory) -> Double {
         switch category.family {
-        case .sentiment: return valenceWeight * value
-        case .politeness: return markerWeight * value
-        case .relationship: return category.rawValue == "relationship.appreciation" ? appreciationWeight * value : 0
-        case .conflict: return hostile.contains(category.rawValue) ? -hostilityWeight * value : 0
+        case .sentiment: return valenceWeight
+        case .politeness: return markerWeight
+        case .relationship: return category.rawValue == "relationship.appreciation" ? appreciationWeight : 0
+        case .conflict: return hostile.contains(category.rawValue) ? -hostilityWeight : 0
         default: return 0
         }
     }

@@ -1,5 +1,8 @@
 /// A sentence while the rules work on it: the matched terms as weighted items, the modifiers
 /// found, and clause boundaries. Rules read and change it; the scorer sums it up afterwards.
+///
+/// It points into the scorer's buffers (valid only while the rules run) and its arrays are
+/// reused from sentence to sentence, so scoring a sentence allocates nothing in steady state.
 public struct SentenceAnalysis {
     /// A weighted match: sentiment (`category == sentimentCategory`) or one other category.
     struct Item {
@@ -29,14 +32,14 @@ public struct SentenceAnalysis {
 
     static let sentimentCategory = -1
 
-    let tokens: [RawToken]
-    let normalized: [UInt8]
-    /// The text's UTF-8 bytes, valid while the scorer runs the rules.
-    let bytes: UnsafeBufferPointer<UInt8>
-    let range: Range<Int>
+    var tokens: UnsafeBufferPointer<RawToken>
+    var normalized: UnsafeBufferPointer<UInt8>
+    /// The text's UTF-8 bytes.
+    var bytes: UnsafeBufferPointer<UInt8>
+    var range: Range<Int> = 0..<0
     let matcher: CompiledMatcher
     /// Some words of the document are ALL CAPS and some are not, so capitals are emphasis.
-    let mixedCaps: Bool
+    var mixedCaps = false
     var items: [Item] = []
     var modifiers: [Modifier] = []
     /// Clause number per token (offset from `range.lowerBound`): punctuation, contrast,
@@ -53,21 +56,40 @@ public struct SentenceAnalysis {
     var sentenceRules: UInt64 = 0
     /// The bit of the rule being applied; set by the scorer.
     var currentRule: UInt64 = 0
+    /// Counts of `!` and `?` in the sentence.
+    var exclamations = 0
+    var questions = 0
 
-    init(tokens: [RawToken], normalized: [UInt8], bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>,
-         matcher: CompiledMatcher, mixedCaps: Bool) {
-        self.tokens = tokens
-        self.normalized = normalized
-        self.bytes = bytes
-        self.range = range
+    init(matcher: CompiledMatcher) {
         self.matcher = matcher
-        self.mixedCaps = mixedCaps
+        tokens = UnsafeBufferPointer(start: nil, count: 0)
+        normalized = UnsafeBufferPointer(start: nil, count: 0)
+        bytes = UnsafeBufferPointer(start: nil, count: 0)
+    }
+
+    /// Empties the analysis for the next sentence, keeping the arrays' storage.
+    mutating func reset(range: Range<Int>) {
+        self.range = range
+        items.removeAll(keepingCapacity: true)
+        modifiers.removeAll(keepingCapacity: true)
+        clause.removeAll(keepingCapacity: true)
+        segment.removeAll(keepingCapacity: true)
+        emphasis = 0
+        previousSentenceFactor = 1
+        sentenceRules = 0
+        currentRule = 0
+        exclamations = 0
+        questions = 0
     }
 
     // MARK: For rules
 
     func category(of item: Item) -> LexiconCategory {
         item.isSentiment ? .sentiment : matcher.categories[item.category]
+    }
+
+    func family(of item: Item) -> LexiconCategory.Family {
+        item.isSentiment ? .sentiment : matcher.categoryFamilies[item.category]
     }
 
     mutating func mark(_ item: Int) { items[item].rules |= currentRule }
@@ -85,15 +107,13 @@ public struct SentenceAnalysis {
             return true
         case 0xE2:
             // – — ― … (curly quotes, also E2 80 xx, do not end a clause)
-            return token.end - token.start == 3 && [0x93, 0x94, 0x95, 0xA6].contains(bytes[token.start + 2])
+            guard token.end - token.start == 3 else { return false }
+            let last = bytes[token.start + 2]
+            return last == 0x93 || last == 0x94 || last == 0x95 || last == 0xA6
         default:
             return false
         }
     }
-
-    /// Counts of `!` and `?` in the sentence.
-    var exclamations = 0
-    var questions = 0
 
     /// Whether any word token comes after `token` in the sentence.
     func hasWord(after token: Int) -> Bool {

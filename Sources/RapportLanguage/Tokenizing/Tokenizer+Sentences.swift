@@ -42,6 +42,13 @@ enum SentenceSplitter {
 
     static func split(_ tokens: [RawToken], bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var spans: [Range<Int>] = []
+        split(tokens, bytes: bytes, into: &spans)
+        return spans
+    }
+
+    /// Replaces `spans` with the sentences' token ranges (reusing its storage).
+    static func split(_ tokens: [RawToken], bytes: UnsafeBufferPointer<UInt8>, into spans: inout [Range<Int>]) {
+        spans.removeAll(keepingCapacity: true)
         var start = 0
         var index = 0
         let count = tokens.count
@@ -65,7 +72,7 @@ enum SentenceSplitter {
             index += 1
         }
         if start < count { spans.append(start..<count) }
-        return mergeWordless(spans, tokens)
+        mergeWordless(&spans, tokens)
     }
 
     enum Terminator { case strong, period, ellipsis, abbreviation }
@@ -166,21 +173,24 @@ enum SentenceSplitter {
         return trimmedEnd - lineStart < shortLineLimit
     }
 
-    /// A span with no words (a trailing `:)` or `!!!`) joins the sentence before it.
-    static func mergeWordless(_ spans: [Range<Int>], _ tokens: [RawToken]) -> [Range<Int>] {
-        guard spans.count > 1 else { return spans }
-        var merged: [Range<Int>] = []
-        merged.reserveCapacity(spans.count)
-        for span in spans {
-            let hasWord = tokens[span].contains { $0.kind == .word }
-            if !hasWord, let last = merged.last {
-                merged[merged.count - 1] = last.lowerBound..<span.upperBound
-            } else if let last = merged.last, !tokens[last].contains(where: { $0.kind == .word }) {
-                merged[merged.count - 1] = last.lowerBound..<span.upperBound
+    /// A span with no words (a trailing `:)` or `!!!`) joins the sentence before it (or, at the
+    /// start, the one after it).
+    static func mergeWordless(_ spans: inout [Range<Int>], _ tokens: [RawToken]) {
+        guard spans.count > 1 else { return }
+        func hasWord(_ span: Range<Int>) -> Bool {
+            for index in span where tokens[index].kind == .word { return true }
+            return false
+        }
+        var kept = 0
+        for index in spans.indices {
+            let span = spans[index]
+            if kept > 0 && (!hasWord(span) || !hasWord(spans[kept - 1])) {
+                spans[kept - 1] = spans[kept - 1].lowerBound..<span.upperBound
             } else {
-                merged.append(span)
+                spans[kept] = span
+                kept += 1
             }
         }
-        return merged
+        spans.removeSubrange(kept...)
     }
 }

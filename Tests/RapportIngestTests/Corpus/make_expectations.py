@@ -17,6 +17,7 @@ from datetime import timezone
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", "..", "..", "..", "shared", "corpora", "email"))
 OUT = os.path.join(HERE, "python-expectations.tsv")
+HEADER_START = re.compile(rb"^[\x21-\x39\x3b-\x7e]+:")
 HEADER_NAME = re.compile(rb"^[\x21-\x39\x3b-\x7e]+[ \t]*:")
 MAIL_FIELDS = {
     "from", "to", "cc", "bcc", "subject", "date", "message-id", "received", "return-path",
@@ -27,14 +28,14 @@ MAIL_FIELDS = {
 
 
 def is_separator(content):
-    """`From ` + a sender token + a digit after it (the date), or a sender with an `@`."""
+    """`From ` + a sender token + a digit after it (the date), or a sender with an `@`, or `-`."""
     if not content.startswith(b"From ") or len(content) > 1024:
         return False
     rest = content[5:].lstrip(b" ")
     sender, _, tail = rest.partition(b" ")
     if not sender:
         return False
-    return b"@" in sender or any(48 <= byte <= 57 for byte in tail)
+    return b"@" in sender or sender == b"-" or any(48 <= byte <= 57 for byte in tail)
 
 
 
@@ -80,14 +81,17 @@ def sniff(data):
 
 def split_mbox(data):
     messages, current, previous_blank = [], None, True
-    for line in data.splitlines(keepends=True):
+    lines = data.splitlines(keepends=True)
+    for number, line in enumerate(lines):
         content = line.rstrip(b"\r\n")
-        if (previous_blank or current is None) and is_separator(content) and line.endswith(b"\n"):
-            if current is not None:
-                messages.append(current)
-            current = []
-            previous_blank = False
-            continue
+        if is_separator(content) and line.endswith(b"\n"):
+            following = lines[number + 1] if number + 1 < len(lines) else b""
+            if previous_blank or current is None or HEADER_START.match(following):
+                if current is not None:
+                    messages.append(current)
+                current = []
+                previous_blank = False
+                continue
         previous_blank = content == b""
         if current is None:
             continue

@@ -73,7 +73,10 @@ private func person(_ name: String?, _ address: String) -> Participant {
         ("<<<>>>", []),
         ("\"", []),
         ("(((", []),
-        ("root (Cron Daemon)", []),
+        // A lone local name is a mailbox on the sender's host, as old and local mail writes it.
+        ("root (Cron Daemon)", [person("Cron Daemon", "root")]),
+        ("\"Nathaniel Borenstein\" <nsb>", [person("Nathaniel Borenstein", "nsb")]),
+        ("first.last", [person(nil, "first.last")]),
     ]
 
     @Test(arguments: cases)

@@ -17,7 +17,7 @@ public struct CapsEmphasisRule: ScoringRule {
             if item.isSentiment {
                 guard item.value != 0 else { continue }
                 sentence.items[index].value += signum(item.value) * CapsEmphasisRule.increment
-            } else if sentence.category(of: item).family == .conflict {
+            } else if sentence.family(of: item) == .conflict {
                 sentence.items[index].value += CapsEmphasisRule.increment
             } else {
                 continue

@@ -14,12 +14,11 @@ public struct ConditionalRule: ScoringRule {
     }
 
     public func apply(to sentence: inout SentenceAnalysis) {
-        let cues = sentence.modifiers.filter { $0.kind == .conditional }
-        guard !cues.isEmpty else { return }
+        guard sentence.modifiers.contains(where: { $0.kind == .conditional }) else { return }
         for index in sentence.items.indices where sentence.items[index].isSentiment {
             let item = sentence.items[index]
             guard item.value != 0 else { continue }
-            for cue in cues where cue.end <= item.first && sentence.segmentOf(cue.first) == sentence.segmentOf(item.first) {
+            for cue in sentence.modifiers where cue.kind == .conditional && cue.end <= item.first && sentence.segmentOf(cue.first) == sentence.segmentOf(item.first) {
                 sentence.items[index].value *= cue.weight
                 sentence.mark(index)
                 break

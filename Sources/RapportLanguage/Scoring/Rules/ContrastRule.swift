@@ -18,6 +18,7 @@ public struct ContrastRule: ScoringRule {
     }
 
     public func apply(to sentence: inout SentenceAnalysis) {
+        guard sentence.modifiers.contains(where: { $0.kind == .contrast }) else { return }
         // A contrast word with no word after it in the sentence ("not fixed yet.") contrasts nothing.
         let cues = sentence.modifiers.filter { $0.kind == .contrast && sentence.hasWord(after: $0.end - 1) }
         guard !cues.isEmpty else { return }

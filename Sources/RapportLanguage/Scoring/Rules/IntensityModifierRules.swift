@@ -28,12 +28,11 @@ enum IntensityModifier {
     static let decay = VADERConstants.boosterDistanceDecay
 
     static func apply(_ kind: ModifierKind, to sentence: inout SentenceAnalysis) {
-        let modifiers = sentence.modifiers.filter { $0.kind == kind }
-        guard !modifiers.isEmpty else { return }
+        guard sentence.modifiers.contains(where: { $0.kind == kind }) else { return }
         for index in sentence.items.indices {
             let item = sentence.items[index]
             var scalar = 0.0
-            for modifier in modifiers where modifier.end <= item.first {
+            for modifier in sentence.modifiers where modifier.kind == kind && modifier.end <= item.first {
                 let distance = item.first - modifier.end
                 guard distance < decay.count, sentence.clauseOf(modifier.first) == sentence.clauseOf(item.first) else { continue }
                 var amount = modifier.weight * decay[distance]

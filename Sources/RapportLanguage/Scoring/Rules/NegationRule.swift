@@ -28,9 +28,7 @@ public struct NegationRule: ScoringRule {
     }
 
     public func apply(to sentence: inout SentenceAnalysis) {
-        let negators = sentence.modifiers.filter { $0.kind == .negator }
-        guard !negators.isEmpty else { return }
-        for negator in negators {
+        for negator in sentence.modifiers where negator.kind == .negator {
             // The first term after the negator, in its clause, that negation can change.
             guard let target = sentence.items.first(where: { item in
                 item.first >= negator.end && sentence.clauseOf(item.first) == sentence.clauseOf(negator.first)
@@ -52,7 +50,7 @@ public struct NegationRule: ScoringRule {
 
     func isNegatable(_ item: SentenceAnalysis.Item, in sentence: SentenceAnalysis) -> Bool {
         if item.isSentiment { return item.value != 0 }
-        let family = sentence.category(of: item).family
+        let family = sentence.family(of: item)
         return family == .conflict || family == .relationship
     }
 }

@@ -9,17 +9,19 @@ public struct PhrasePrecedenceRule: ScoringRule {
     public var nonTriggeringExamples: [String] { ["There is a problem with the invoice.", "This is critical."] }
 
     public func apply(to sentence: inout SentenceAnalysis) {
-        var shadowing: [Int: Bool] = [:]
+        // Items of one match are adjacent, so the last answer is the only one worth keeping.
+        var checked: (first: Int, overrides: Bool)?
         for index in sentence.items.indices where sentence.items[index].end - sentence.items[index].first > 1 {
             let item = sentence.items[index]
-            let overrides = shadowing[item.first] ?? sentence.tokens.withUnsafeBufferPointer { tokens in
-                sentence.normalized.withUnsafeBufferPointer { normalized in
-                    (item.first..<item.end).contains { position in
-                        sentence.matcher.match(tokens, at: position, end: position + 1, normalized: normalized) != nil
-                    }
+            let overrides: Bool
+            if let checked, checked.first == item.first {
+                overrides = checked.overrides
+            } else {
+                overrides = (item.first..<item.end).contains { position in
+                    sentence.matcher.match(sentence.tokens, at: position, end: position + 1, normalized: sentence.normalized) != nil
                 }
+                checked = (item.first, overrides)
             }
-            shadowing[item.first] = overrides
             if overrides { sentence.mark(index) }
         }
     }

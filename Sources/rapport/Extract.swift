@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import RapportIngest
+import RapportLanguage
 import RapportModel
 import RapportReport
 
@@ -24,21 +26,85 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let printer = DiagnosticPrinter(verbose: verbose, quiet: quiet)
-        var documents: [Document] = []
+        let identifier = LanguageIdentifier.default
+        var spool = try DocumentSpool()
         let summary = try Ingestor().read(inputs) { event in
             switch event {
-            case .document(let document): documents.append(document)
-            case .diagnostic(let diagnostic): printer.print(diagnostic)
+            case .document(var document):
+                document.language = identifier.identify(document.text).rawValue
+                try spool.append(document)
+            case .diagnostic(let diagnostic):
+                printer.print(diagnostic)
             }
         }
-        Threader().assignThreads(&documents)
         var output = StandardOutput()
-        for document in documents {
-            output.write(DocumentJSON.value(document).serialized())
+        try spool.replay { line in
+            output.write(line)
             output.write("\n")
         }
         output.flush()
         printer.printSummary(summary)
         if summary.unreadable > 0 { throw ExitStatus.unreadableInput }
+    }
+}
+
+/// Holds documents until their threads are known, without keeping their text in memory: each
+/// document's JSON goes to a temporary file, and only what threading needs stays in memory.
+/// Threads need every message (a reply may come before its parent), so output waits for the end.
+struct DocumentSpool {
+    private let url: URL
+    private let writer: FileHandle
+    private var lengths: [Int] = []
+    private var keys: [Document] = []
+    private var buffer: [UInt8] = []
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-extract-\(UUID().uuidString).ndjson")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: url.path) else {
+            StandardError.write("rapport: cannot create a temporary file in \(url.deletingLastPathComponent().path)\n")
+            throw ExitStatus.failure
+        }
+        writer = handle
+    }
+
+    mutating func append(_ document: Document) throws {
+        let line = Array(DocumentJSON.value(document).serialized().utf8)
+        lengths.append(line.count)
+        buffer.append(contentsOf: line)
+        if buffer.count >= 1 << 20 { try flush() }
+        var key = document
+        key.text = StableHash.hex(of: document.text.utf8)
+        key.segments = []
+        key.attachments = []
+        key.to = []
+        key.cc = []
+        keys.append(key)
+    }
+
+    private mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try writer.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Threads the documents, then hands out each JSON line, in input order, with its thread id.
+    mutating func replay(_ emit: (String) throws -> Void) throws {
+        try flush()
+        try writer.close()
+        defer { try? FileManager.default.removeItem(at: url) }
+        Threader().assignThreads(&keys)
+        guard let reader = FileHandle(forReadingAtPath: url.path) else { throw ExitStatus.failure }
+        defer { try? reader.close() }
+        let placeholder = #","thread":null,"#
+        for (index, length) in lengths.enumerated() {
+            let data = try reader.read(upToCount: length) ?? Data()
+            var line = String(decoding: data, as: UTF8.self)
+            // Inside JSON strings every quote is escaped, so the first match is the key itself.
+            if let thread = keys[index].thread, let range = line.range(of: placeholder) {
+                line.replaceSubrange(range, with: #","thread":"# + JSONValue.string(thread).serialized() + ",")
+            }
+            try emit(line)
+        }
     }
 }

@@ -182,6 +182,11 @@ private struct NoteSniffer {
         if prefix == nil, htmlNames.contains(local.lowercased()) { return .html }
         let end = tag.firstIndex(of: 0x3E) ?? tag.endIndex
         let startTag = String(decoding: tag[..<end], as: UTF8.self)
+        // Schemas and stylesheets kept beside notes (such as the notes schema itself) are not notes.
+        if schemaNamespaces.contains(where: { startTag.contains($0) }),
+           ["grammar", "schema", "stylesheet", "transform"].contains(local) {
+            return nil
+        }
         if local == "meeting" {
             let declaration = prefix.map { "xmlns:\($0)" } ?? "xmlns"
             if let uri = attributeValue(declaration, in: startTag) {
@@ -192,6 +197,12 @@ private struct NoteSniffer {
         }
         return .genericXML
     }
+
+    /// Namespaces of XML vocabularies that describe documents rather than record meetings.
+    static let schemaNamespaces = [
+        "http://relaxng.org/ns/structure/1.0", "http://www.w3.org/2001/XMLSchema",
+        "http://www.w3.org/1999/XSL/Transform",
+    ]
 
     /// The value of `name="…"` or `name='…'` in a start tag (spaces around `=` allowed).
     private static func attributeValue(_ name: String, in tag: String) -> String? {

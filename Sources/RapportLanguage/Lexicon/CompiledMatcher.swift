@@ -43,7 +43,9 @@ struct TermMatch: Sendable {
 /// The lexicons of one language compiled for lookup: hash tables for words and stems, a trie of
 /// word ids for phrases. Matching never scans the entries; the longest match wins, a phrase over
 /// the words in it, an exact word over a stem, a stem over a suffix.
-public struct CompiledMatcher: Sendable {
+///
+/// A class with constant tables, so handing it to every sentence costs one reference count.
+public final class CompiledMatcher: Sendable {
     struct WordSlot: Sendable {
         var term: Int32 = -1
         /// The word's id in phrase keys, or -1 when no phrase uses it.
@@ -55,21 +57,22 @@ public struct CompiledMatcher: Sendable {
         var term: Int32
     }
 
-    private(set) var terms: [CompiledTerm] = []
+    let terms: [CompiledTerm]
     /// Category names by index.
     let categories: [LexiconCategory]
     /// Each category's family and politeness factor, by index, so scoring compares no strings.
     let categoryFamilies: [LexiconCategory.Family]
     let categoryPoliteness: [Double]
-    private var words = ByteTable<WordSlot>()
-    private var stems = ByteTable<Int32>()
+    private let words: ByteTable<WordSlot>
+    private let stems: ByteTable<Int32>
     /// Bit `n` is set when some stem is `n` bytes long (bit 63: 63 or more).
-    private var stemLengths: UInt64 = 0
-    private var suffixes: [StemChild] = []
-    private var phraseChildren = EdgeTable()
-    private var phraseTerminal: [Int32] = [-1]
-    private var phraseStems: [[StemChild]] = [[]]
-    private var phraseWordCount: Int32 = 0
+    private let stemLengths: UInt64
+    private let suffixes: [StemChild]
+    private let phraseChildren: EdgeTable
+    private let phraseTerminal: [Int32]
+    /// Per trie node, an index into `phraseStemLists`, or -1 when no phrase ends in a stem there.
+    private let phraseStemIndex: [Int32]
+    private let phraseStemLists: [[StemChild]]
 
     /// The number of distinct terms.
     public var termCount: Int { terms.count }
@@ -79,31 +82,21 @@ public struct CompiledMatcher: Sendable {
         self.categories = categories
         categoryFamilies = categories.map(\.family)
         categoryPoliteness = categories.map(PolitenessModel.factor(for:))
-        let categoryIndex = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
-        var termIndex: [String: Int] = [:]
-        for (text, category, weight) in entries {
-            let index: Int
-            if let existing = termIndex[text] {
-                index = existing
-            } else {
-                index = terms.count
-                termIndex[text] = index
-                let pattern = TermPattern(text)
-                terms.append(CompiledTerm(text: text, shape: pattern.shape))
-                insert(pattern, term: Int32(index), tokenizer: tokenizer)
-            }
-            if category == .sentiment {
-                terms[index].sentiment = weight
-            } else if let kind = ModifierKind(category) {
-                let current = terms[index].modifier.flatMap { ModifierKind.precedence.firstIndex(of: $0) } ?? Int.max
-                if ModifierKind.precedence.firstIndex(of: kind)! < current {
-                    terms[index].modifier = kind
-                    terms[index].modifierWeight = weight
-                }
-            } else if let categoryNumber = categoryIndex[category] {
-                terms[index].categories.append(.init(category: categoryNumber, weight: weight))
-            }
+        let builder = Builder(entries: entries, categories: categories, tokenizer: tokenizer)
+        terms = builder.terms
+        words = builder.words
+        stems = builder.stems
+        stemLengths = builder.stemLengths
+        suffixes = builder.suffixes
+        phraseChildren = builder.phraseChildren
+        phraseTerminal = builder.phraseTerminal
+        var lists: [[StemChild]] = []
+        phraseStemIndex = builder.phraseStems.map { children in
+            guard !children.isEmpty else { return -1 }
+            lists.append(children)
+            return Int32(lists.count - 1)
         }
+        phraseStemLists = lists
     }
 
     /// The lookup form of a lexicon word: what the tokenizer makes of it when it reads it as one
@@ -115,42 +108,83 @@ public struct CompiledMatcher: Sendable {
         return Array(composed.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").utf8)
     }
 
-    private mutating func insert(_ pattern: TermPattern, term: Int32, tokenizer: Tokenizer) {
-        let keys = pattern.words.map { CompiledMatcher.lookupBytes($0, tokenizer: tokenizer) }
-        switch pattern.shape {
-        case .word:
-            words.update(keys[0], initial: WordSlot()) { $0.term = term }
-        case .stem:
-            stems.set(term, for: keys[0])
-            stemLengths |= 1 << UInt64(min(keys[0].count, 63))
-        case .suffix:
-            suffixes.append(StemChild(bytes: Array(pattern.words[0].utf8), term: term))
-        case .phrase:
-            var node: Int32 = 0
-            let fixed = pattern.endsWithStem ? keys.count - 1 : keys.count
-            for key in keys[0..<fixed] {
-                var slot = words.value(for: key) ?? WordSlot()
-                if slot.phraseWord < 0 {
-                    slot.phraseWord = phraseWordCount
-                    phraseWordCount += 1
-                    words.set(slot, for: key)
-                }
-                let id = slot.phraseWord
-                let edge = CompiledMatcher.edge(node, id)
-                if let child = phraseChildren.value(for: edge) {
-                    node = child
+    /// Builds the tables term by term.
+    private struct Builder {
+        var terms: [CompiledTerm] = []
+        var words = ByteTable<WordSlot>()
+        var stems = ByteTable<Int32>()
+        var stemLengths: UInt64 = 0
+        var suffixes: [StemChild] = []
+        var phraseChildren = EdgeTable()
+        var phraseTerminal: [Int32] = [-1]
+        var phraseStems: [[StemChild]] = [[]]
+        var phraseWordCount: Int32 = 0
+
+        init(entries: [(term: String, category: LexiconCategory, weight: Double)], categories: [LexiconCategory],
+             tokenizer: Tokenizer) {
+            let categoryIndex = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
+            var termIndex: [String: Int] = [:]
+            for (text, category, weight) in entries {
+                let index: Int
+                if let existing = termIndex[text] {
+                    index = existing
                 } else {
-                    let child = Int32(phraseTerminal.count)
-                    phraseTerminal.append(-1)
-                    phraseStems.append([])
-                    phraseChildren.set(child, for: edge)
-                    node = child
+                    index = terms.count
+                    termIndex[text] = index
+                    let pattern = TermPattern(text)
+                    terms.append(CompiledTerm(text: text, shape: pattern.shape))
+                    insert(pattern, term: Int32(index), tokenizer: tokenizer)
+                }
+                if category == .sentiment {
+                    terms[index].sentiment = weight
+                } else if let kind = ModifierKind(category) {
+                    let current = terms[index].modifier.flatMap { ModifierKind.precedence.firstIndex(of: $0) } ?? Int.max
+                    if ModifierKind.precedence.firstIndex(of: kind)! < current {
+                        terms[index].modifier = kind
+                        terms[index].modifierWeight = weight
+                    }
+                } else if let categoryNumber = categoryIndex[category] {
+                    terms[index].categories.append(.init(category: categoryNumber, weight: weight))
                 }
             }
-            if pattern.endsWithStem {
-                phraseStems[Int(node)].append(StemChild(bytes: keys[keys.count - 1], term: term))
-            } else {
-                phraseTerminal[Int(node)] = term
+        }
+
+        mutating func insert(_ pattern: TermPattern, term: Int32, tokenizer: Tokenizer) {
+            let keys = pattern.words.map { CompiledMatcher.lookupBytes($0, tokenizer: tokenizer) }
+            switch pattern.shape {
+            case .word:
+                words.update(keys[0], initial: WordSlot()) { $0.term = term }
+            case .stem:
+                stems.set(term, for: keys[0])
+                stemLengths |= 1 << UInt64(min(keys[0].count, 63))
+            case .suffix:
+                suffixes.append(StemChild(bytes: Array(pattern.words[0].utf8), term: term))
+            case .phrase:
+                var node: Int32 = 0
+                let fixed = pattern.endsWithStem ? keys.count - 1 : keys.count
+                for key in keys[0..<fixed] {
+                    var slot = words.value(for: key) ?? WordSlot()
+                    if slot.phraseWord < 0 {
+                        slot.phraseWord = phraseWordCount
+                        phraseWordCount += 1
+                        words.set(slot, for: key)
+                    }
+                    let edge = CompiledMatcher.edge(node, slot.phraseWord)
+                    if let child = phraseChildren.value(for: edge) {
+                        node = child
+                    } else {
+                        let child = Int32(phraseTerminal.count)
+                        phraseTerminal.append(-1)
+                        phraseStems.append([])
+                        phraseChildren.set(child, for: edge)
+                        node = child
+                    }
+                }
+                if pattern.endsWithStem {
+                    phraseStems[Int(node)].append(StemChild(bytes: keys[keys.count - 1], term: term))
+                } else {
+                    phraseTerminal[Int(node)] = term
+                }
             }
         }
     }
@@ -187,9 +221,12 @@ public struct CompiledMatcher: Sendable {
             let token = tokens[next]
             guard token.isLookupable else { break }
             let key = UnsafeBufferPointer(rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
-            for stem in phraseStems[Int(node)] where CompiledMatcher.hasPrefix(key, stem.bytes) {
-                best = TermMatch(first: index, end: next + 1, term: Int(stem.term), elongated: false)
-                break
+            let stemList = phraseStemIndex[Int(node)]
+            if stemList >= 0 {
+                for stem in phraseStemLists[Int(stemList)] where CompiledMatcher.hasPrefix(key, stem.bytes) {
+                    best = TermMatch(first: index, end: next + 1, term: Int(stem.term), elongated: false)
+                    break
+                }
             }
             guard let slot = words.value(for: key, hash: token.hash), slot.phraseWord >= 0,
                   let child = phraseChildren.value(for: CompiledMatcher.edge(node, slot.phraseWord)) else { break }

@@ -4,7 +4,8 @@ public struct ScoringSession {
     public let scorer: Scorer
     private var buffer = TokenBuffer()
     private var spans: [Range<Int>] = []
-    private var analyses: [LanguageCode: SentenceAnalysis] = [:]
+    /// One reusable analysis per language (English, Icelandic, unknown).
+    private var analyses: [SentenceAnalysis?] = [nil, nil, nil]
     private var categorySums: [Double] = []
 
     public init(scorer: Scorer) { self.scorer = scorer }
@@ -22,8 +23,10 @@ public struct ScoringSession {
         guard !buffer.tokens.isEmpty else { return DocumentScore(language: detected) }
         SentenceSplitter.split(buffer.tokens, bytes: bytes, into: &spans)
         let matcher = scorer.lexicons.matcher(for: detected)
-        var analysis = analyses.removeValue(forKey: detected) ?? SentenceAnalysis(matcher: matcher)
-        defer { analyses[detected] = analysis }
+        let slot = detected == .english ? 0 : (detected == .icelandic ? 1 : 2)
+        var analysis = analyses[slot] ?? SentenceAnalysis(matcher: matcher)
+        analyses[slot] = nil
+        defer { analyses[slot] = analysis }
         // Locals, so the pointers below do not hold `self` while the sentences are summed into it.
         let tokenArray = buffer.tokens, normalizedArray = buffer.normalized
         return tokenArray.withUnsafeBufferPointer { tokens in

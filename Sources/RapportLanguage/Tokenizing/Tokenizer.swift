@@ -39,10 +39,20 @@ public struct Tokenizer: Sendable {
     /// Tokenizes UTF-8 bytes into `buffer` (which is cleared first).
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
         buffer.removeAll()
-        var scanner = TokenScanner(bytes: bytes, abbreviations: abbreviations.table, buffer: buffer)
-        buffer = TokenBuffer()
-        scanner.run()
-        buffer = scanner.buffer
+        var tokens = buffer.tokens
+        buffer.tokens = []
+        // Normalising never grows text by more than half (İ → i̇ is the worst case), so the
+        // scanner writes through a pointer into storage sized once.
+        buffer.normalized.append(contentsOf: repeatElement(0, count: TokenScanner.normalizedCapacity(for: bytes.count)))
+        let written = buffer.normalized.withUnsafeMutableBufferPointer { normalized in
+            var scanner = TokenScanner(bytes: bytes, abbreviations: abbreviations.table, normalized: normalized, tokens: tokens)
+            tokens = []
+            scanner.run()
+            tokens = scanner.tokens
+            return scanner.normalizedCount
+        }
+        buffer.normalized.removeSubrange(written...)
+        buffer.tokens = tokens
     }
 }
 
@@ -58,7 +68,10 @@ func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R
 private struct TokenScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let abbreviations: ByteTable<Bool>
-    var buffer: TokenBuffer
+    var tokens: [RawToken]
+    /// Normalised forms are written here, `normalizedCount` bytes so far.
+    let normalized: UnsafeMutableBufferPointer<UInt8>
+    var normalizedCount = 0
     /// Local copies of the class tables: reading a global in the byte loop costs a lazy-init check.
     let ascii = CharacterClassifier.ascii
     let startsEmoticon = Emoticons.startsEmoticon
@@ -73,11 +86,44 @@ private struct TokenScanner {
     var special: (start: Int, end: Int, kind: Token.Kind)?
     var scratch: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, abbreviations: ByteTable<Bool>, buffer: TokenBuffer) {
+    init(bytes: UnsafeBufferPointer<UInt8>, abbreviations: ByteTable<Bool>, normalized: UnsafeMutableBufferPointer<UInt8>,
+         tokens: [RawToken]) {
         self.bytes = bytes
         self.abbreviations = abbreviations
-        self.buffer = buffer
+        self.normalized = normalized
+        self.tokens = tokens
         self.limit = bytes.count
+    }
+
+    static func normalizedCapacity(for count: Int) -> Int { count * 2 + 16 }
+
+    @inline(__always)
+    mutating func put(_ byte: UInt8) {
+        normalized[normalizedCount] = byte
+        normalizedCount += 1
+    }
+
+    mutating func put(scalar value: UInt32) {
+        switch value {
+        case ..<0x80:
+            put(UInt8(value))
+        case ..<0x800:
+            put(UInt8(0xC0 | value >> 6))
+            put(UInt8(0x80 | value & 0x3F))
+        case ..<0x10000:
+            put(UInt8(0xE0 | value >> 12))
+            put(UInt8(0x80 | (value >> 6) & 0x3F))
+            put(UInt8(0x80 | value & 0x3F))
+        default:
+            put(UInt8(0xF0 | value >> 18))
+            put(UInt8(0x80 | (value >> 12) & 0x3F))
+            put(UInt8(0x80 | (value >> 6) & 0x3F))
+            put(UInt8(0x80 | value & 0x3F))
+        }
+    }
+
+    mutating func put<C: Collection>(contentsOf bytes: C) where C.Element == UInt8 {
+        for byte in bytes { put(byte) }
     }
 
     @inline(__always)
@@ -97,7 +143,7 @@ private struct TokenScanner {
         let count = bytes.count
         while position < count {
             if let pending = special, position == pending.start {
-                emit(pending.kind, pending.start, pending.end, normalizedFrom: buffer.normalized.count)
+                emit(pending.kind, pending.start, pending.end, normalizedFrom: normalizedCount)
                 position = pending.end
                 special = nil
                 limit = count
@@ -144,7 +190,7 @@ private struct TokenScanner {
                 end += self.characterClass(at: end).1
             }
             position = end
-            emit(.mention, start, end, normalizedFrom: buffer.normalized.count)
+            emit(.mention, start, end, normalizedFrom: normalizedCount)
         case .exclamation, .question:
             var end = start
             while end < limit, bytes[end] == UInt8(ascii: "!") || bytes[end] == UInt8(ascii: "?") { end += 1 }
@@ -157,7 +203,7 @@ private struct TokenScanner {
             scanEmoji()
         case .currency, .at, .hash, .symbol, .emojiExtender:
             position = start + length
-            emit(.symbol, start, position, normalizedFrom: buffer.normalized.count)
+            emit(.symbol, start, position, normalizedFrom: normalizedCount)
         default:
             punctuation(start, start + length)
         }
@@ -165,13 +211,13 @@ private struct TokenScanner {
 
     mutating func punctuation(_ start: Int, _ end: Int) {
         position = end
-        emit(.punctuation, start, end, normalizedFrom: buffer.normalized.count)
+        emit(.punctuation, start, end, normalizedFrom: normalizedCount)
     }
 
     // MARK: Words
 
     mutating func scanWord(tokenStart: Int, wordStart: Int, flags initialFlags: RawToken.Flags) {
-        let normalizedStart = buffer.normalized.count
+        let normalizedStart = normalizedCount
         var index = wordStart
         var letters = 0, uppers = 0, lowers = 0
         var firstLetterUpper: Bool?
@@ -206,7 +252,7 @@ private struct TokenScanner {
                         run = 1
                         previousByte = lowered
                     }
-                    buffer.normalized.append(lowered)
+                    put(lowered)
                     index += 1
                 } else {
                     let (value, length) = decodeScalar(bytes, at: index)
@@ -221,11 +267,11 @@ private struct TokenScanner {
                     case .lower:
                         lowers += 1; letters += 1
                         if firstLetterUpper == nil { firstLetterUpper = false }
-                        appendUTF8(value, to: &buffer.normalized)
+                        put(scalar: value)
                     default:
                         if value >= 0x300 && value < 0x370 { needsComposition = true }
                         letters += 1
-                        appendUTF8(value, to: &buffer.normalized)
+                        put(scalar: value)
                     }
                     index += length
                 }
@@ -234,12 +280,12 @@ private struct TokenScanner {
             guard index < limit else { break }
             let (joiner, joinerLength) = characterClass(at: index)
             if joiner == .apostrophe, classIfAny(at: index + joinerLength)?.isLetter == true {
-                buffer.normalized.append(UInt8(ascii: "'"))
+                put(UInt8(ascii: "'"))
                 index += joinerLength
                 continue
             }
             if joiner == .hyphen, classIfAny(at: index + joinerLength)?.isWordCharacter == true {
-                buffer.normalized.append(UInt8(ascii: "-"))
+                put(UInt8(ascii: "-"))
                 index += joinerLength
                 continue
             }
@@ -261,7 +307,7 @@ private struct TokenScanner {
     /// match the normalised form gets the dots and the returned end includes them.
     mutating func matchAbbreviation(wordEnd: Int, normalizedStart: Int, flags: inout RawToken.Flags) -> Int {
         scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: buffer.normalized[normalizedStart...])
+        scratch.append(contentsOf: normalized[normalizedStart..<normalizedCount])
         var index = wordEnd
         var best: (end: Int, length: Int, final: Bool)?
         while index < limit && bytes[index] == UInt8(ascii: ".") {
@@ -279,8 +325,8 @@ private struct TokenScanner {
             index = segment
         }
         guard let best else { return wordEnd }
-        buffer.normalized.removeSubrange(normalizedStart...)
-        buffer.normalized.append(contentsOf: scratch[0..<best.length])
+        normalizedCount = normalizedStart
+        put(contentsOf: scratch[0..<best.length])
         flags.insert(.abbreviation)
         if best.final { flags.insert(.finalAbbreviation) }
         flags.remove(.singleLetter)
@@ -289,17 +335,17 @@ private struct TokenScanner {
 
     mutating func appendLowercased(_ value: UInt32) {
         if value >= 0xC0 && value <= 0xDE {
-            appendUTF8(value + 0x20, to: &buffer.normalized)
+            put(scalar: value + 0x20)
         } else if let scalar = Unicode.Scalar(value) {
-            buffer.normalized.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            put(contentsOf: scalar.properties.lowercaseMapping.utf8)
         }
     }
 
     /// Composes combining marks (`a` + U+0301 → `á`) so decomposed text finds the same entries.
     mutating func composeNormalized(from start: Int) {
-        let text = String(decoding: buffer.normalized[start...], as: UTF8.self)
-        buffer.normalized.removeSubrange(start...)
-        buffer.normalized.append(contentsOf: text.precomposedStringWithCanonicalMapping.utf8)
+        let text = String(decoding: normalized[start..<normalizedCount], as: UTF8.self)
+        normalizedCount = start
+        put(contentsOf: text.precomposedStringWithCanonicalMapping.utf8)
     }
 
     // MARK: Numbers
@@ -332,7 +378,7 @@ private struct TokenScanner {
             }
         }
         position = index
-        emit(kind, tokenStart, index, normalizedFrom: buffer.normalized.count)
+        emit(kind, tokenStart, index, normalizedFrom: normalizedCount)
     }
 
     // MARK: Emoticons and emoji
@@ -358,10 +404,10 @@ private struct TokenScanner {
                first != UInt8(ascii: ":") && first != UInt8(ascii: ";") {
                 continue
             }
-            let normalizedStart = buffer.normalized.count
+            let normalizedStart = normalizedCount
             for byte in emoticon {
                 let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-                buffer.normalized.append(isUpper ? byte | 0x20 : byte)
+                put(isUpper ? byte | 0x20 : byte)
             }
             position = end
             emit(.emoticon, start, end, normalizedFrom: normalizedStart)
@@ -374,16 +420,16 @@ private struct TokenScanner {
     /// flag is a pair of regional indicators. The normalised form drops skin tones and selectors.
     mutating func scanEmoji() {
         let start = position
-        let normalizedStart = buffer.normalized.count
+        let normalizedStart = normalizedCount
         var index = start
         var (value, length) = decodeScalar(bytes, at: index)
         let isRegional = (0x1F1E6...0x1F1FF).contains(value)
-        appendUTF8(value, to: &buffer.normalized)
+        put(scalar: value)
         index += length
         if isRegional, index < limit {
             (value, length) = decodeScalar(bytes, at: index)
             if (0x1F1E6...0x1F1FF).contains(value) {
-                appendUTF8(value, to: &buffer.normalized)
+                put(scalar: value)
                 index += length
             }
         }
@@ -394,12 +440,12 @@ private struct TokenScanner {
                 guard next < limit else { break }
                 let (joined, joinedLength) = decodeScalar(bytes, at: next)
                 guard CharacterClassifier.classify(joined) == .emoji else { break }
-                appendUTF8(value, to: &buffer.normalized)
-                appendUTF8(joined, to: &buffer.normalized)
+                put(scalar: value)
+                put(scalar: joined)
                 index = next + joinedLength
             } else if value >= 0x80, CharacterClassifier.classify(value) == .emojiExtender {
                 let dropped = value == 0xFE0E || value == 0xFE0F || (0x1F3FB...0x1F3FF).contains(value)
-                if !dropped { appendUTF8(value, to: &buffer.normalized) }
+                if !dropped { put(scalar: value) }
                 index += length
             } else {
                 break
@@ -496,11 +542,9 @@ private struct TokenScanner {
         var flags = flags
         if spaceBefore { flags.insert(.spaceBefore) }
         var hash = FNV1a.offsetBasis
-        let normalizedEnd = buffer.normalized.count
-        buffer.normalized.withUnsafeBufferPointer { normalized in
-            for index in normalizedStart..<normalizedEnd { hash = FNV1a.combine(hash, normalized[index]) }
-        }
-        buffer.tokens.append(RawToken(
+        let normalizedEnd = normalizedCount
+        for index in normalizedStart..<normalizedEnd { hash = FNV1a.combine(hash, normalized[index]) }
+        tokens.append(RawToken(
             start: start, end: end, normalizedStart: normalizedStart, normalizedEnd: normalizedEnd, hash: hash,
             kind: kind, flags: flags, newlinesBefore: UInt8(min(newlines, 255))
         ))

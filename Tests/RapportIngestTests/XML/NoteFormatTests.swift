@@ -30,6 +30,9 @@ import Testing
             ("<", nil),
             ("<1abc>", nil),
             ("<anna@nordurljos.is> wrote:", nil),
+            ("<?xml version=\"1.0\"?>\n<grammar xmlns=\"http://relaxng.org/ns/structure/1.0\">", nil),
+            ("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">", nil),
+            ("<grammar>", .genericXML),
         ] as [(String, NoteFormat?)])
     func sniff(_ text: String, expected: NoteFormat?) {
         #expect(NoteReader.sniff(Array(text.utf8)[...]) == expected, "\(text)")

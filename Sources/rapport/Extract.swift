@@ -24,21 +24,29 @@ struct Extract: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no diagnostics or summary.")
     var quiet = false
 
+    @Flag(help: "Write each document as soon as it is read, with thread null: constant memory for any input size.")
+    var noThreads = false
+
     func run() throws {
         let printer = DiagnosticPrinter(verbose: verbose, quiet: quiet)
         let identifier = LanguageIdentifier.default
-        var spool = try DocumentSpool()
+        var spool = noThreads ? nil : try DocumentSpool()
+        var output = StandardOutput()
         let summary = try Ingestor().read(inputs) { event in
             switch event {
             case .document(var document):
                 document.language = identifier.identify(document.text).rawValue
-                try spool.append(document)
+                if spool == nil {
+                    output.write(DocumentJSON.value(document).serialized())
+                    output.write("\n")
+                } else {
+                    try spool?.append(document)
+                }
             case .diagnostic(let diagnostic):
                 printer.print(diagnostic)
             }
         }
-        var output = StandardOutput()
-        try spool.replay { line in
+        try spool?.replay { line in
             output.write(line)
             output.write("\n")
         }

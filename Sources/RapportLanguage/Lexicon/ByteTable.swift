@@ -1,31 +1,39 @@
 /// An open-addressing hash table keyed by byte strings, so the hot path can look up a token's
 /// normalised UTF-8 bytes without building a `String` for it.
 ///
-/// Keys live in one byte arena; slots keep the full 64-bit hash so most probes never compare bytes.
-/// The table is built once (lexicon load) and only read afterwards.
+/// Each slot holds the key's full 64-bit hash and length beside its index, so a probe touches
+/// one cache line and compares bytes only on a likely hit. The table is built once (lexicon
+/// load) and only read afterwards.
 struct ByteTable<Value: Sendable>: Sendable {
+    struct Slot: Sendable {
+        var hash: UInt64
+        /// Index into `values` and the key arrays, or -1 for an empty slot.
+        var index: Int32
+        var length: Int32
+    }
+
     private var arena: [UInt8] = []
     private var keyStart: [Int] = []
-    private var keyLength: [Int] = []
-    private var keyHash: [UInt64] = []
     private(set) var values: [Value] = []
-    /// Index into the key arrays, or -1 for an empty slot. The count is a power of two.
-    private var slots: [Int32] = [Int32](repeating: -1, count: 16)
+    /// A power of two in count.
+    private var slots: [Slot] = [Slot](repeating: Slot(hash: 0, index: -1, length: 0), count: 16)
 
     var count: Int { values.count }
 
     /// Looks up a key whose FNV-1a hash the caller already computed.
     @inline(__always)
     func index(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let candidate = Int(slots[slot])
-            if candidate < 0 { return nil }
-            if keyHash[candidate] == hash && keyLength[candidate] == key.count && equalKey(candidate, key) {
-                return candidate
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var position = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let slot = slots[position]
+                if slot.index < 0 { return nil }
+                if slot.hash == hash && Int(slot.length) == key.count && equalKey(Int(slot.index), key) {
+                    return Int(slot.index)
+                }
+                position = (position + 1) & mask
             }
-            slot = (slot + 1) & mask
         }
     }
 
@@ -58,11 +66,9 @@ struct ByteTable<Value: Sendable>: Sendable {
         }
         if (values.count + 1) * 2 > slots.count { grow() }
         keyStart.append(arena.count)
-        keyLength.append(key.count)
-        keyHash.append(hash)
         arena.append(contentsOf: key)
         values.append(value)
-        place(values.count - 1)
+        place(Slot(hash: hash, index: Int32(values.count - 1), length: Int32(key.count)))
     }
 
     /// Updates the value for a key in place, inserting `initial` first when absent.
@@ -77,15 +83,16 @@ struct ByteTable<Value: Sendable>: Sendable {
         set(value, for: key)
     }
 
-    private mutating func place(_ index: Int) {
+    private mutating func place(_ slot: Slot) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: keyHash[index]) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(index)
+        var position = Int(truncatingIfNeeded: slot.hash) & mask
+        while slots[position].index >= 0 { position = (position + 1) & mask }
+        slots[position] = slot
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for index in values.indices { place(index) }
+        let old = slots
+        slots = [Slot](repeating: Slot(hash: 0, index: -1, length: 0), count: old.count * 2)
+        for slot in old where slot.index >= 0 { place(slot) }
     }
 }

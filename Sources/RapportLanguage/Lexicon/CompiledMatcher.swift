@@ -65,8 +65,9 @@ public final class CompiledMatcher: Sendable {
     let categoryPoliteness: [Double]
     private let words: ByteTable<WordSlot>
     private let stems: ByteTable<Int32>
-    /// Bit `n` is set when some stem is `n` bytes long (bit 63: 63 or more).
-    private let stemLengths: UInt64
+    /// Per bucket of a stem's first three bytes, bit `n` is set when such a stem is `n` bytes
+    /// long (bit 63: 63 or more), so most words need no stem probe at all.
+    private let stemLengths: [UInt64]
     private let suffixes: [StemChild]
     private let phraseChildren: EdgeTable
     private let phraseTerminal: [Int32]
@@ -113,7 +114,7 @@ public final class CompiledMatcher: Sendable {
         var terms: [CompiledTerm] = []
         var words = ByteTable<WordSlot>()
         var stems = ByteTable<Int32>()
-        var stemLengths: UInt64 = 0
+        var stemLengths = [UInt64](repeating: 0, count: CompiledMatcher.stemBuckets)
         var suffixes: [StemChild] = []
         var phraseChildren = EdgeTable()
         var phraseTerminal: [Int32] = [-1]
@@ -156,7 +157,9 @@ public final class CompiledMatcher: Sendable {
                 words.update(keys[0], initial: WordSlot()) { $0.term = term }
             case .stem:
                 stems.set(term, for: keys[0])
-                stemLengths |= 1 << UInt64(min(keys[0].count, 63))
+                keys[0].withUnsafeBufferPointer { key in
+                    stemLengths[CompiledMatcher.stemBucket(key)] |= 1 << UInt64(min(key.count, 63))
+                }
             case .suffix:
                 suffixes.append(StemChild(bytes: Array(pattern.words[0].utf8), term: term))
             case .phrase:
@@ -194,17 +197,32 @@ public final class CompiledMatcher: Sendable {
 
     // MARK: Matching
 
-    /// The longest term starting at token `index`, looking no further than `end`.
-    func match(_ tokens: UnsafeBufferPointer<RawToken>, at index: Int, end: Int,
+    /// Looks every token up once in the word table (what a phrase walk needs again and again).
+    func lookUp(_ tokens: UnsafeBufferPointer<RawToken>, normalized: UnsafeBufferPointer<UInt8>,
+                into slots: inout [WordSlot]) {
+        slots.removeAll(keepingCapacity: true)
+        for token in tokens {
+            guard token.isLookupable, token.normalizedEnd > token.normalizedStart else {
+                slots.append(WordSlot())
+                continue
+            }
+            let key = UnsafeBufferPointer(rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
+            slots.append(words.value(for: key, hash: token.hash) ?? WordSlot())
+        }
+    }
+
+    /// The longest term starting at token `index`, looking no further than `end`; `slots` are
+    /// the tokens' word-table entries from `lookUp`.
+    func match(_ tokens: UnsafeBufferPointer<RawToken>, slots: UnsafeBufferPointer<WordSlot>, at index: Int, end: Int,
                normalized: UnsafeBufferPointer<UInt8>) -> TermMatch? {
         let token = tokens[index]
         guard token.isLookupable, token.normalizedEnd > token.normalizedStart else { return nil }
-        let key = UnsafeBufferPointer(rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
-        let slot = words.value(for: key, hash: token.hash)
-        if let slot, slot.phraseWord >= 0, let phrase = matchPhrase(tokens, index, end, slot.phraseWord, normalized) {
+        let slot = slots[index]
+        if slot.phraseWord >= 0, let phrase = matchPhrase(tokens, slots, index, end, slot.phraseWord, normalized) {
             return phrase
         }
-        if let slot, slot.term >= 0 { return TermMatch(first: index, end: index + 1, term: Int(slot.term), elongated: false) }
+        if slot.term >= 0 { return TermMatch(first: index, end: index + 1, term: Int(slot.term), elongated: false) }
+        let key = UnsafeBufferPointer(rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
         if let term = matchStemOrSuffix(key) { return TermMatch(first: index, end: index + 1, term: term, elongated: false) }
         if token.flags.contains(.elongated), let term = matchElongated(key) {
             return TermMatch(first: index, end: index + 1, term: term, elongated: true)
@@ -212,23 +230,24 @@ public final class CompiledMatcher: Sendable {
         return nil
     }
 
-    private func matchPhrase(_ tokens: UnsafeBufferPointer<RawToken>, _ index: Int, _ end: Int, _ firstWord: Int32,
-                             _ normalized: UnsafeBufferPointer<UInt8>) -> TermMatch? {
+    private func matchPhrase(_ tokens: UnsafeBufferPointer<RawToken>, _ slots: UnsafeBufferPointer<WordSlot>, _ index: Int,
+                             _ end: Int, _ firstWord: Int32, _ normalized: UnsafeBufferPointer<UInt8>) -> TermMatch? {
         guard var node = phraseChildren.value(for: CompiledMatcher.edge(0, firstWord)) else { return nil }
         var best: TermMatch?
         var next = index + 1
         while next < end {
             let token = tokens[next]
             guard token.isLookupable else { break }
-            let key = UnsafeBufferPointer(rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
             let stemList = phraseStemIndex[Int(node)]
             if stemList >= 0 {
+                let key = UnsafeBufferPointer(rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
                 for stem in phraseStemLists[Int(stemList)] where CompiledMatcher.hasPrefix(key, stem.bytes) {
                     best = TermMatch(first: index, end: next + 1, term: Int(stem.term), elongated: false)
                     break
                 }
             }
-            guard let slot = words.value(for: key, hash: token.hash), slot.phraseWord >= 0,
+            let slot = slots[next]
+            guard slot.phraseWord >= 0,
                   let child = phraseChildren.value(for: CompiledMatcher.edge(node, slot.phraseWord)) else { break }
             node = child
             next += 1
@@ -238,9 +257,20 @@ public final class CompiledMatcher: Sendable {
         return best
     }
 
+    static let stemBuckets = 4096
+
+    /// The bucket of a key's first three bytes (keys shorter than three have none).
+    @inline(__always)
+    static func stemBucket(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        guard key.count >= 3 else { return 0 }
+        let prefix = UInt32(key[0]) | UInt32(key[1]) << 8 | UInt32(key[2]) << 16
+        return Int((prefix &* 2_654_435_761) >> 20) & (stemBuckets - 1)
+    }
+
     /// The longest stem that starts the word, else a suffix that ends it.
     private func matchStemOrSuffix(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        if stemLengths != 0 {
+        let lengths = key.count >= 3 ? stemLengths[CompiledMatcher.stemBucket(key)] : 0
+        if lengths != 0 {
             let length = key.count
             let found: Int? = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: length + 1) { hashes in
                 var hash = FNV1a.offsetBasis
@@ -251,7 +281,7 @@ public final class CompiledMatcher: Sendable {
                 }
                 var prefix = length
                 while prefix >= 1 {
-                    if stemLengths & (1 << UInt64(min(prefix, 63))) != 0,
+                    if lengths & (1 << UInt64(min(prefix, 63))) != 0,
                        let term = stems.value(for: UnsafeBufferPointer(rebasing: key[0..<prefix]), hash: hashes[prefix]) {
                         return Int(term)
                     }

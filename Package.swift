@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(name: "RapportModel"),
@@ -25,15 +27,23 @@ let package = Package(
         .target(name: "RapportResources", plugins: ["EmbedLexicons"]),
         .target(name: "RapportIngest", dependencies: ["RapportModel", "CLibXML2", "RapportResources"]),
         .target(name: "RapportLanguage", dependencies: ["RapportModel", "RapportResources"]),
-        .target(name: "RapportHealth", dependencies: ["RapportModel", "RapportLanguage"]),
-        .target(name: "RapportStore", dependencies: ["RapportModel"]),
+        .target(
+            name: "RapportHealth",
+            dependencies: ["RapportModel", "RapportLanguage", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "RapportStore", dependencies: ["RapportModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Wires the stages together for `analyze` and `scan`, so the executable stays thin.
+        .target(
+            name: "RapportPipeline",
+            dependencies: ["RapportModel", "RapportIngest", "RapportLanguage", "RapportHealth", "RapportStore", "RapportReport"]
+        ),
         .target(name: "RapportReport", dependencies: ["RapportModel"]),
         .target(name: "RapportTestSupport", dependencies: ["RapportModel"]),
         .executableTarget(
             name: "rapport",
             dependencies: [
                 "RapportModel", "RapportIngest", "RapportLanguage", "RapportHealth",
-                "RapportStore", "RapportReport",
+                "RapportStore", "RapportReport", "RapportPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,8 +54,12 @@ let package = Package(
             dependencies: ["RapportIngest", "RapportTestSupport"]
         ),
         .testTarget(name: "RapportLanguageTests", dependencies: ["RapportLanguage", "RapportTestSupport"]),
-        .testTarget(name: "RapportHealthTests", dependencies: ["RapportHealth"]),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore"]),
+        .testTarget(
+            name: "RapportHealthTests",
+            dependencies: ["RapportHealth", "RapportIngest", "RapportLanguage", "RapportTestSupport"]
+        ),
+        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportTestSupport"]),
+        .testTarget(name: "RapportPipelineTests", dependencies: ["RapportPipeline", "RapportTestSupport"]),
         .testTarget(name: "RapportReportTests", dependencies: ["RapportReport"]),
         .testTarget(name: "RapportTestSupportTests", dependencies: ["RapportTestSupport"]),
         .testTarget(name: "RapportCLITests", dependencies: ["rapport", "RapportTestSupport"]),

@@ -89,11 +89,18 @@ extension CompiledMatcher {
             var buffer = TokenBuffer()
             tokenizer.scan(bytes, into: &buffer)
             var found: [LexiconMatch] = []
+            var slotArray: [WordSlot] = []
             buffer.tokens.withUnsafeBufferPointer { tokens in
                 buffer.normalized.withUnsafeBufferPointer { normalized in
+                    lookUp(tokens, normalized: normalized, into: &slotArray)
+                }
+            }
+            buffer.tokens.withUnsafeBufferPointer { tokens in
+                buffer.normalized.withUnsafeBufferPointer { normalized in
+                  slotArray.withUnsafeBufferPointer { slots in
                     var index = 0
                     while index < tokens.count {
-                        guard let match = match(tokens, at: index, end: tokens.count, normalized: normalized) else {
+                        guard let match = match(tokens, slots: slots, at: index, end: tokens.count, normalized: normalized) else {
                             index += 1
                             continue
                         }
@@ -105,6 +112,7 @@ extension CompiledMatcher {
                         ))
                         index = match.end
                     }
+                  }
                 }
             }
             return found

@@ -7,6 +7,7 @@ public struct ScoringSession {
     /// One reusable analysis per language (English, Icelandic, unknown).
     private var analyses: [SentenceAnalysis?] = [nil, nil, nil]
     private var categorySums: [Double] = []
+    private var wordSlots: [CompiledMatcher.WordSlot] = []
 
     public init(scorer: Scorer) { self.scorer = scorer }
 
@@ -29,10 +30,18 @@ public struct ScoringSession {
         defer { analyses[slot] = analysis }
         // Locals, so the pointers below do not hold `self` while the sentences are summed into it.
         let tokenArray = buffer.tokens, normalizedArray = buffer.normalized
+        tokenArray.withUnsafeBufferPointer { tokens in
+            normalizedArray.withUnsafeBufferPointer { normalized in
+                matcher.lookUp(tokens, normalized: normalized, into: &wordSlots)
+            }
+        }
+        let slotArray = wordSlots
         return tokenArray.withUnsafeBufferPointer { tokens in
             normalizedArray.withUnsafeBufferPointer { normalized in
+                slotArray.withUnsafeBufferPointer { slots in
                 analysis.tokens = tokens
                 analysis.normalized = normalized
+                analysis.slots = slots
                 analysis.bytes = bytes
                 var anyCaps = false, anyLower = false
                 for token in tokens where token.kind == .word && token.flags.contains(.hasLetters) {
@@ -40,6 +49,7 @@ public struct ScoringSession {
                 }
                 analysis.mixedCaps = anyCaps && anyLower
                 return scoreSentences(&analysis, language: detected, detail: detail)
+                }
             }
         }
     }
@@ -107,7 +117,7 @@ public struct ScoringSession {
 extension Scorer {
     /// Fills a reset analysis with the sentence's matches, modifiers and clause numbers.
     func analyze(_ analysis: inout SentenceAnalysis) {
-        let tokens = analysis.tokens, normalized = analysis.normalized, bytes = analysis.bytes
+        let tokens = analysis.tokens, normalized = analysis.normalized, bytes = analysis.bytes, slots = analysis.slots
         let matcher = analysis.matcher
         let span = analysis.range
         var index = span.lowerBound
@@ -119,7 +129,7 @@ extension Scorer {
                     if bytes[position] == UInt8(ascii: "?") { analysis.questions += 1 }
                 }
             }
-            guard let match = matcher.match(tokens, at: index, end: span.upperBound, normalized: normalized) else {
+            guard let match = matcher.match(tokens, slots: slots, at: index, end: span.upperBound, normalized: normalized) else {
                 index += 1
                 continue
             }
@@ -131,7 +141,7 @@ extension Scorer {
                 var inner = match.first
                 while inner < match.end {
                     let limit = inner == match.first ? match.end - 1 : match.end
-                    guard let part = matcher.match(tokens, at: inner, end: limit, normalized: normalized) else {
+                    guard let part = matcher.match(tokens, slots: slots, at: inner, end: limit, normalized: normalized) else {
                         inner += 1
                         continue
                     }

@@ -34,6 +34,8 @@ public struct SentenceAnalysis {
 
     var tokens: UnsafeBufferPointer<RawToken>
     var normalized: UnsafeBufferPointer<UInt8>
+    /// Each token's word-table entry, looked up once per text.
+    var slots: UnsafeBufferPointer<CompiledMatcher.WordSlot>
     /// The text's UTF-8 bytes.
     var bytes: UnsafeBufferPointer<UInt8>
     var range: Range<Int> = 0..<0
@@ -64,6 +66,7 @@ public struct SentenceAnalysis {
         self.matcher = matcher
         tokens = UnsafeBufferPointer(start: nil, count: 0)
         normalized = UnsafeBufferPointer(start: nil, count: 0)
+        slots = UnsafeBufferPointer(start: nil, count: 0)
         bytes = UnsafeBufferPointer(start: nil, count: 0)
     }
 

@@ -41,7 +41,7 @@ public enum Severity: String, Hashable, Sendable, Codable, CaseIterable, Compara
 }
 
 /// Something about a thread or an account that a relationship manager should know.
-public struct Flag: Hashable, Sendable, Codable {
+public struct HealthFlag: Hashable, Sendable, Codable {
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case deterioratingTone = "deteriorating-tone"
         case conflict
@@ -159,7 +159,7 @@ public struct ThreadReport: Hashable, Sendable, Codable {
     /// Every message's id, in date order.
     public var messageIDs: [String]
     public var messages: [MessageAssessment]
-    public var flags: [Flag]
+    public var flags: [HealthFlag]
     /// Counterparty tone over the thread, one point per counterparty message, in [-1, 1].
     public var trajectory: [Double]
     public var waiting: Waiting
@@ -167,7 +167,7 @@ public struct ThreadReport: Hashable, Sendable, Codable {
     public var nextStep: String?
 
     public init(id: String, subject: String, account: String, ours: [Participant], theirs: [Participant],
-                first: Date?, last: Date?, messageIDs: [String], messages: [MessageAssessment], flags: [Flag],
+                first: Date?, last: Date?, messageIDs: [String], messages: [MessageAssessment], flags: [HealthFlag],
                 trajectory: [Double], waiting: Waiting, nextStep: String?) {
         self.id = id
         self.subject = subject
@@ -202,10 +202,10 @@ public struct AccountReport: Hashable, Sendable, Codable {
     /// Health at the end of each period (e.g. month) that had messages, oldest first.
     public var history: [HealthPoint]
     /// Account-level flags plus the flags of its threads.
-    public var flags: [Flag]
+    public var flags: [HealthFlag]
     public var threads: [String]
 
-    public init(account: Account, health: Int, trend: Trend, history: [HealthPoint], flags: [Flag], threads: [String]) {
+    public init(account: Account, health: Int, trend: Trend, history: [HealthPoint], flags: [HealthFlag], threads: [String]) {
         self.account = account
         self.health = health
         self.trend = trend

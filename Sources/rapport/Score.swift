@@ -32,8 +32,9 @@ struct Score: ParsableCommand {
     func run() throws {
         var session = ScoringSession(scorer: try lexiconOptions.scorer())
         var output = ByteOutput()
+        let code = language.code
         let score = { (text: String) in
-            let result = session.score(text, language: language.code, detail: .summary)
+            let result = session.score(text, language: code, detail: .summary)
             ScoreRecord.append(text: text, score: result, to: &output.buffer)
             output.flushIfFull()
         }
@@ -203,28 +204,38 @@ enum ScoreRecord {
     }
 
     static func append(text: String, score: DocumentScore, to out: inout [UInt8]) {
-        out.append(contentsOf: #"{"text":"#.utf8)
+        appendStatic(#"{"text":"#, to: &out)
         appendString(text, to: &out)
-        out.append(contentsOf: #","language":""#.utf8)
-        out.append(contentsOf: score.language.rawValue.utf8)
-        out.append(contentsOf: #"","sentiment":"#.utf8)
-        appendNumber(score.sentiment, to: &out)
-        out.append(contentsOf: #","positive":"#.utf8)
-        appendNumber(score.positive, to: &out)
-        out.append(contentsOf: #","negative":"#.utf8)
-        appendNumber(score.negative, to: &out)
-        out.append(contentsOf: #","neutral":"#.utf8)
-        appendNumber(score.neutral, to: &out)
-        out.append(contentsOf: #","categories":{"#.utf8)
-        for (index, (name, value)) in score.categories.sorted(by: { $0.key < $1.key }).enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            appendString(name, to: &out)
-            out.append(UInt8(ascii: ":"))
-            appendNumber(value, to: &out)
+        switch score.language {
+        case .english: appendStatic(#","language":"en","sentiment":"#, to: &out)
+        case .icelandic: appendStatic(#","language":"is","sentiment":"#, to: &out)
+        case .unknown: appendStatic(#","language":"unknown","sentiment":"#, to: &out)
         }
-        out.append(contentsOf: #"},"politeness":"#.utf8)
+        appendNumber(score.sentiment, to: &out)
+        appendStatic(#","positive":"#, to: &out)
+        appendNumber(score.positive, to: &out)
+        appendStatic(#","negative":"#, to: &out)
+        appendNumber(score.negative, to: &out)
+        appendStatic(#","neutral":"#, to: &out)
+        appendNumber(score.neutral, to: &out)
+        appendStatic(#","categories":{"#, to: &out)
+        if !score.categories.isEmpty {
+            let sorted = score.categories.count == 1 ? Array(score.categories) : score.categories.sorted { $0.key < $1.key }
+            for (index, (name, value)) in sorted.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                appendString(name, to: &out)
+                out.append(UInt8(ascii: ":"))
+                appendNumber(value, to: &out)
+            }
+        }
+        appendStatic(#"},"politeness":"#, to: &out)
         appendNumber(score.politeness, to: &out)
-        out.append(contentsOf: "}\n".utf8)
+        appendStatic("}\n", to: &out)
+    }
+
+    @inline(__always)
+    static func appendStatic(_ text: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// `JSONValue`'s escaping: quotes, backslashes, control characters and U+2028/2029. Runs of

@@ -220,6 +220,8 @@ struct LexiconParser {
     /// Why a term cannot be used, or nil when it is well formed.
     static func termProblem(_ term: String, category: LexiconCategory) -> String? {
         if term.isEmpty { return "empty term" }
+        // Fast path for the common plain ASCII word (lexicons hold thousands).
+        if term.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 || $0 == 0x2D }) { return nil }
         if term != term.trimmingCharacters(in: .whitespaces) { return "term has leading or trailing spaces" }
         if term.contains("  ") { return "words of a phrase are separated by single spaces" }
         if term.contains("\u{2019}") || term.contains("\u{2018}") { return "write apostrophes as ' (curly ones in text are folded to it)" }

@@ -65,9 +65,10 @@ public struct ScoringSession {
         for span in spans {
             analysis.reset(range: span)
             scorer.analyze(&analysis)
-            for (number, rule) in scorer.rules.enumerated() {
+            let rules = scorer.rules
+            for number in rules.indices {
                 analysis.currentRule = 1 << UInt64(number)
-                rule.apply(to: &analysis)
+                rules[number].apply(to: &analysis)
             }
             var lexical = 0.0, politeness = 0.0
             for item in analysis.items {
@@ -151,8 +152,11 @@ extension Scorer {
             }
             index = match.end
         }
-        markClauses(&analysis)
-        dropModifierSentiment(&analysis)
+        // Clauses matter only to modifiers; most sentences have none.
+        if !analysis.modifiers.isEmpty {
+            markClauses(&analysis)
+            dropModifierSentiment(&analysis)
+        }
     }
 
     func add(_ match: TermMatch, to analysis: inout SentenceAnalysis, categories: Bool) {

@@ -46,6 +46,7 @@ public struct SentenceAnalysis {
     var modifiers: [Modifier] = []
     /// Clause number per token (offset from `range.lowerBound`): punctuation, contrast,
     /// conditional and clause-opening words start a new clause. Negation stays inside one.
+    /// Filled only when the sentence has modifiers, the only things that ask.
     var clause: [Int32] = []
     /// Segment number per token: only punctuation and contrast words start a new segment.
     /// Conditional scope stays inside one.

@@ -30,7 +30,7 @@ struct Score: ParsableCommand {
     }
 
     func run() throws {
-        var session = ScoringSession(scorer: try lexiconOptions.scorer())
+        let session = ScoringSession(scorer: try lexiconOptions.scorer())
         var output = ByteOutput()
         let code = language.code
         let score = { (text: String) in

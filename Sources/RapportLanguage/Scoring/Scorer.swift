@@ -27,7 +27,6 @@ public struct Scorer: Sendable {
     }
 
     public func score(_ text: String, language: LanguageCode?, detail: Detail) -> DocumentScore {
-        var session = ScoringSession(scorer: self)
-        return session.score(text, language: language, detail: detail)
+        ScoringSession(scorer: self).score(text, language: language, detail: detail)
     }
 }

@@ -1,60 +1,65 @@
 /// Scores many texts one after another with the same buffers, so a stream of a million lines
 /// allocates per line only what the result needs. `Scorer.score` uses a fresh one per call.
-public struct ScoringSession {
+/// A session is for one thread at a time.
+public final class ScoringSession {
     public let scorer: Scorer
     private var buffer = TokenBuffer()
     private var spans: [Range<Int>] = []
-    /// One reusable analysis per language (English, Icelandic, unknown).
-    private var analyses: [SentenceAnalysis?] = [nil, nil, nil]
+    /// Reused per matcher: unknown texts are read with the English lexicons.
+    private var englishAnalysis: SentenceAnalysis
+    private var icelandicAnalysis: SentenceAnalysis
     private var categorySums: [Double] = []
     private var wordSlots: [CompiledMatcher.WordSlot] = []
 
-    public init(scorer: Scorer) { self.scorer = scorer }
+    public init(scorer: Scorer) {
+        self.scorer = scorer
+        englishAnalysis = SentenceAnalysis(matcher: scorer.lexicons.matcher(for: .english))
+        icelandicAnalysis = SentenceAnalysis(matcher: scorer.lexicons.matcher(for: .icelandic))
+    }
 
     /// Scores a text; the language is identified when not given.
-    public mutating func score(_ text: String, language: LanguageCode? = nil,
-                               detail: Scorer.Detail = .full) -> DocumentScore {
+    public func score(_ text: String, language: LanguageCode? = nil, detail: Scorer.Detail = .full) -> DocumentScore {
         withUTF8(text) { bytes in score(bytes: bytes, language: language, detail: detail) }
     }
 
-    private mutating func score(bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode?,
-                                detail: Scorer.Detail) -> DocumentScore {
+    private func score(bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode?, detail: Scorer.Detail) -> DocumentScore {
         scorer.tokenizer.scan(bytes, into: &buffer)
         let detected = language ?? scorer.identifier.identify(buffer, tokens: 0..<buffer.tokens.count)
         guard !buffer.tokens.isEmpty else { return DocumentScore(language: detected) }
         SentenceSplitter.split(buffer.tokens, bytes: bytes, into: &spans)
-        let matcher = scorer.lexicons.matcher(for: detected)
-        let slot = detected == .english ? 0 : (detected == .icelandic ? 1 : 2)
-        var analysis = analyses[slot] ?? SentenceAnalysis(matcher: matcher)
-        analyses[slot] = nil
-        defer { analyses[slot] = analysis }
-        // Locals, so the pointers below do not hold `self` while the sentences are summed into it.
+        return detected == .icelandic
+            ? score(&icelandicAnalysis, bytes: bytes, language: detected, detail: detail)
+            : score(&englishAnalysis, bytes: bytes, language: detected, detail: detail)
+    }
+
+    private func score(_ analysis: inout SentenceAnalysis, bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode,
+                       detail: Scorer.Detail) -> DocumentScore {
         let tokenArray = buffer.tokens, normalizedArray = buffer.normalized
         tokenArray.withUnsafeBufferPointer { tokens in
             normalizedArray.withUnsafeBufferPointer { normalized in
-                matcher.lookUp(tokens, normalized: normalized, into: &wordSlots)
+                analysis.matcher.lookUp(tokens, normalized: normalized, into: &wordSlots)
             }
         }
         let slotArray = wordSlots
+        var anyCaps = false, anyLower = false
+        for token in tokenArray where token.kind == .word && token.flags.contains(.hasLetters) {
+            if token.flags.contains(.allCaps) { anyCaps = true } else { anyLower = true }
+        }
+        analysis.mixedCaps = anyCaps && anyLower
         return tokenArray.withUnsafeBufferPointer { tokens in
             normalizedArray.withUnsafeBufferPointer { normalized in
                 slotArray.withUnsafeBufferPointer { slots in
-                analysis.tokens = tokens
-                analysis.normalized = normalized
-                analysis.slots = slots
-                analysis.bytes = bytes
-                var anyCaps = false, anyLower = false
-                for token in tokens where token.kind == .word && token.flags.contains(.hasLetters) {
-                    if token.flags.contains(.allCaps) { anyCaps = true } else { anyLower = true }
-                }
-                analysis.mixedCaps = anyCaps && anyLower
-                return scoreSentences(&analysis, language: detected, detail: detail)
+                    analysis.tokens = tokens
+                    analysis.normalized = normalized
+                    analysis.slots = slots
+                    analysis.bytes = bytes
+                    return scoreSentences(&analysis, language: language, detail: detail)
                 }
             }
         }
     }
 
-    private mutating func scoreSentences(_ analysis: inout SentenceAnalysis, language: LanguageCode,
+    private func scoreSentences(_ analysis: inout SentenceAnalysis, language: LanguageCode,
                                          detail: Scorer.Detail) -> DocumentScore {
         let matcher = analysis.matcher
         var result = DocumentScore(language: language)

@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "RapportLanguage", dependencies: ["RapportModel", "RapportResources"]),
         .target(
             name: "RapportHealth",
-            dependencies: ["RapportModel", "RapportLanguage", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RapportModel", "RapportLanguage", "RapportResources", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "RapportStore", dependencies: ["RapportModel", .product(name: "GRDB", package: "GRDB.swift")]),
         // Wires the stages together for `analyze` and `scan`, so the executable stays thin.
@@ -56,7 +56,8 @@ let package = Package(
         .testTarget(name: "RapportLanguageTests", dependencies: ["RapportLanguage", "RapportTestSupport"]),
         .testTarget(
             name: "RapportHealthTests",
-            dependencies: ["RapportHealth", "RapportIngest", "RapportLanguage", "RapportTestSupport"]
+            dependencies: ["RapportHealth", "RapportIngest", "RapportLanguage", "RapportTestSupport"],
+            exclude: ["Labelled"]
         ),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportTestSupport"]),
         .testTarget(name: "RapportPipelineTests", dependencies: ["RapportPipeline", "RapportTestSupport"]),

@@ -8,11 +8,12 @@ struct EmbedLexicons: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         let lexicons = context.package.directoryURL.appending(path: "Lexicons")
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedLexicons.swift")
-        var inputs: [URL] = []
+        // Folders count as inputs too: adding or removing a file changes the folder, which makes
+        // the tool (which lists the folder itself) run again.
+        var inputs: [URL] = [lexicons]
         if let walker = FileManager.default.enumerator(at: lexicons, includingPropertiesForKeys: [.isRegularFileKey]) {
             for case let url as URL in walker {
-                let isFile = (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false
-                if isFile { inputs.append(url) }
+                inputs.append(url)
             }
         }
         inputs.sort { $0.path < $1.path }

@@ -7,9 +7,9 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show how a text was scored: each sentence with its score and the words and rules behind it.",
         discussion: """
-        Colour is used on a terminal unless NO_COLOR is set (or --color never). --format json prints one \
-        JSON object per text with every sentence and its evidence, for tools.
-        """
+            Colour is used on a terminal unless NO_COLOR is set (or --color never). --format json prints one \
+            JSON object per text with every sentence and its evidence, for tools.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -123,16 +123,20 @@ enum ExplainJSON {
             ("categories", categories(sentence.categories)),
             ("politeness", .double(sentence.politeness)),
             ("rules", .array(sentence.rules.map(JSONValue.string))),
-            ("evidence", .array(sentence.evidence.map { evidence in
-                .object([
-                    ("term", .string(evidence.term)),
-                    ("entry", .string(evidence.entry)),
-                    ("category", .string(evidence.category)),
-                    ("base", .double(evidence.baseWeight)),
-                    ("final", .double(evidence.finalWeight)),
-                    ("rules", .array(evidence.rules.map(JSONValue.string))),
-                ])
-            })),
+            (
+                "evidence",
+                .array(
+                    sentence.evidence.map { evidence in
+                        .object([
+                            ("term", .string(evidence.term)),
+                            ("entry", .string(evidence.entry)),
+                            ("category", .string(evidence.category)),
+                            ("base", .double(evidence.baseWeight)),
+                            ("final", .double(evidence.finalWeight)),
+                            ("rules", .array(evidence.rules.map(JSONValue.string))),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -148,10 +152,13 @@ enum ExplainText {
         let paint = Paint(enabled: color)
         var out = paint.bold(item.label) + "  [\(score.language.rawValue)]  sentiment "
         out += paint.valence(score.sentiment, number(score.sentiment, signed: true))
-        out += "  (positive \(number(score.positive)), negative \(number(score.negative)), neutral \(number(score.neutral)))"
+        out +=
+            "  (positive \(number(score.positive)), negative \(number(score.negative)), neutral \(number(score.neutral)))"
         out += "  politeness " + number(score.politeness, signed: true) + "\n"
         if !score.categories.isEmpty {
-            out += "  " + score.categories.sorted { $0.key < $1.key }.map { "\($0.key) \(number($0.value))" }
+            out +=
+                "  "
+                + score.categories.sorted { $0.key < $1.key }.map { "\($0.key) \(number($0.value))" }
                 .joined(separator: ", ") + "\n"
         }
         for (index, sentence) in score.sentences.enumerated() {
@@ -164,7 +171,8 @@ enum ExplainText {
             for evidence in sentence.evidence {
                 let padded = evidence.term + String(repeating: " ", count: width - evidence.term.count)
                 if evidence.category.hasPrefix("modifier.") {
-                    out += "       " + paint.dim("\(padded)  \(evidence.category) \(number(evidence.baseWeight))") + "\n"
+                    out +=
+                        "       " + paint.dim("\(padded)  \(evidence.category) \(number(evidence.baseWeight))") + "\n"
                     continue
                 }
                 let isSentiment = evidence.category == "sentiment"
@@ -173,7 +181,9 @@ enum ExplainText {
                 if evidence.finalWeight != evidence.baseWeight {
                     line += " → " + number(evidence.finalWeight, signed: isSentiment)
                 }
-                if evidence.entry.lowercased() != evidence.term.lowercased() { line += paint.dim("  [\(evidence.entry)]") }
+                if evidence.entry.lowercased() != evidence.term.lowercased() {
+                    line += paint.dim("  [\(evidence.entry)]")
+                }
                 if !evidence.rules.isEmpty { line += "  " + paint.dim(evidence.rules.joined(separator: ", ")) }
                 out += line + "\n"
             }

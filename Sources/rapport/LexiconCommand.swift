@@ -11,11 +11,12 @@ struct LexiconCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate lexicon files: syntax, categories, weights, duplicates, conflicting weights, unreachable terms.",
+            abstract:
+                "Validate lexicon files: syntax, categories, weights, duplicates, conflicting weights, unreachable terms.",
             discussion: """
-            Without paths, checks the shipped lexicons. Problems are printed as FILE:LINE: SEVERITY: REASON. \
-            Exits with 1 when any error was found (warnings alone exit 0).
-            """
+                Without paths, checks the shipped lexicons. Problems are printed as FILE:LINE: SEVERITY: REASON. \
+                Exits with 1 when any error was found (warnings alone exit 0).
+                """
         )
 
         @Argument(help: "Lexicon files (FORMAT:PATH to force a format: rapport, vader, afinn, nrc, liwc).")
@@ -32,8 +33,10 @@ struct LexiconCommand: ParsableCommand {
             for issue in issues { print(issue.description) }
             let errors = issues.filter { $0.severity == .error }.count
             let entries = files.map(\.lexicon.entries.count).reduce(0, +)
-            print("\(files.count) file\(files.count == 1 ? "" : "s"), \(entries) entries: "
-                + "\(errors) error\(errors == 1 ? "" : "s"), \(issues.count - errors) warning\(issues.count - errors == 1 ? "" : "s")")
+            print(
+                "\(files.count) file\(files.count == 1 ? "" : "s"), \(entries) entries: "
+                    + "\(errors) error\(errors == 1 ? "" : "s"), \(issues.count - errors) warning\(issues.count - errors == 1 ? "" : "s")"
+            )
             if errors > 0 { throw ExitCode(1) }
         }
     }
@@ -64,8 +67,9 @@ struct LexiconCommand: ParsableCommand {
 
 /// `--lexicon PATH` (repeatable) and `--no-default-lexicons`, shared by the commands that score.
 struct LexiconOptions: ParsableArguments {
-    @Option(name: .customLong("lexicon"),
-            help: "Add a lexicon file, loaded after the shipped ones so its entries win (FORMAT:PATH forces a format).")
+    @Option(
+        name: .customLong("lexicon"),
+        help: "Add a lexicon file, loaded after the shipped ones so its entries win (FORMAT:PATH forces a format).")
     var lexicons: [String] = []
 
     @Flag(help: "Use only the --lexicon files, not the shipped lexicons.")
@@ -97,7 +101,8 @@ enum LexiconFile {
         var path = argument
         var format: Lexicon.Format?
         if let colon = argument.firstIndex(of: ":"), let named = Lexicon.Format(rawValue: String(argument[..<colon])),
-           !FileManager.default.fileExists(atPath: argument) {
+            !FileManager.default.fileExists(atPath: argument)
+        {
             format = named
             path = String(argument[argument.index(after: colon)...])
         }

@@ -7,11 +7,11 @@ struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score texts for sentiment, conflict, negotiation and politeness; one JSON object per text (NDJSON).",
         discussion: """
-        Texts come from the arguments, or one per line from --file or standard input, which is read as \
-        a stream: a million lines need no more memory than one. Output keeps input order, one line per \
-        input line (empty lines included). Keys: text, language, sentiment (-1…1), positive, negative, \
-        neutral (shares), categories (name → intensity 0…1, found ones only), politeness (-1…1).
-        """
+            Texts come from the arguments, or one per line from --file or standard input, which is read as \
+            a stream: a million lines need no more memory than one. Output keeps input order, one line per \
+            input line (empty lines included). Keys: text, language, sentiment (-1…1), positive, negative, \
+            neutral (shares), categories (name → intensity 0…1, found ones only), politeness (-1…1).
+            """
     )
 
     @Argument(help: "Texts to score. Without any, lines are read from --file or standard input.")
@@ -59,7 +59,9 @@ struct Score: ParsableCommand {
             while let line = try reader.next(beforeReading: { output.flush() }) {
                 lineNumber += 1
                 if line.truncated {
-                    StandardError.write("rapport: line \(lineNumber) is longer than \(LineReader.maximumLineLength) bytes; scored its start\n")
+                    StandardError.write(
+                        "rapport: line \(lineNumber) is longer than \(LineReader.maximumLineLength) bytes; scored its start\n"
+                    )
                 }
                 score(line.text)
             }
@@ -220,7 +222,8 @@ enum ScoreRecord {
         appendNumber(score.neutral, to: &out)
         appendStatic(#","categories":{"#, to: &out)
         if !score.categories.isEmpty {
-            let sorted = score.categories.count == 1 ? Array(score.categories) : score.categories.sorted { $0.key < $1.key }
+            let sorted =
+                score.categories.count == 1 ? Array(score.categories) : score.categories.sorted { $0.key < $1.key }
             for (index, (name, value)) in sorted.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 appendString(name, to: &out)
@@ -258,7 +261,9 @@ enum ScoreRecord {
                 case UInt8(ascii: "\r"): escape = #"\r"#
                 case UInt8(ascii: "\t"): escape = #"\t"#
                 case 0..<0x20, 0x7F: escape = nil
-                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2
+                where index + 2 < count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     // U+2028 and U+2029 (E2 80 A8 / E2 80 A9)
                     escape = bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#
                     length = 3
@@ -268,7 +273,8 @@ enum ScoreRecord {
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 if let escape {
-                    out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                    out.append(
+                        contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
                 } else {
                     let digits = Array("0123456789abcdef".utf8)
                     out.append(contentsOf: #"\u00"#.utf8)

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-import RapportTestSupport
 import RapportLanguage
 import RapportReport
+import RapportTestSupport
+import Testing
+
 @testable import rapport
 
 /// `rapport score`, `explain` and `lexicon`, run as a user would. Scoring tests use a small
@@ -10,19 +11,20 @@ import RapportReport
 /// shipped lexicons are re-weighted.
 @Suite struct LanguageCLITests {
     static let lexicon = """
-    #!language any
-    good\t1.9\tsentiment
-    terrible\t-3.4\tsentiment
-    angry\t-2.3\tsentiment
-    angry\t2.5\tconflict.anger
-    please\t1.5\tpoliteness.please
-    not\t-0.74\tmodifier.negator
-    but\t1.5\tmodifier.contrast
+        #!language any
+        good\t1.9\tsentiment
+        terrible\t-3.4\tsentiment
+        angry\t-2.3\tsentiment
+        angry\t2.5\tconflict.anger
+        please\t1.5\tpoliteness.please
+        not\t-0.74\tmodifier.negator
+        but\t1.5\tmodifier.contrast
 
-    """
+        """
 
     static func temporaryFile(_ name: String, _ text: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-language-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rapport-language-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
@@ -36,15 +38,17 @@ import RapportReport
     // MARK: score
 
     @Test func scoresArgumentsAsNDJSONInOrder() throws {
-        let result = try CLI.run(["score"] + (try Self.lexiconArguments()) + ["This is not good.", "Please, angry", ""])
+        let result = try CLI.run(
+            ["score"] + (try Self.lexiconArguments()) + ["This is not good.", "Please, angry", ""])
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        #expect(result.stdout == """
-        {"text":"This is not good.","language":"en","sentiment":-0.3412,"positive":0,"negative":0.4451,"neutral":0.5549,"categories":{},"politeness":-0.1731}
-        {"text":"Please, angry","language":"en","sentiment":-0.5106,"positive":0,"negative":0.7674,"neutral":0.2326,"categories":{"conflict.anger":0.5423,"politeness.please":0.3612},"politeness":-0.6187}
-        {"text":"","language":"unknown","sentiment":0,"positive":0,"negative":0,"neutral":0,"categories":{},"politeness":0}
+        #expect(
+            result.stdout == """
+                {"text":"This is not good.","language":"en","sentiment":-0.3412,"positive":0,"negative":0.4451,"neutral":0.5549,"categories":{},"politeness":-0.1731}
+                {"text":"Please, angry","language":"en","sentiment":-0.5106,"positive":0,"negative":0.7674,"neutral":0.2326,"categories":{"conflict.anger":0.5423,"politeness.please":0.3612},"politeness":-0.6187}
+                {"text":"","language":"unknown","sentiment":0,"positive":0,"negative":0,"neutral":0,"categories":{},"politeness":0}
 
-        """)
+                """)
     }
 
     @Test func readsStandardInputLineByLine() throws {
@@ -70,7 +74,8 @@ import RapportReport
 
     @Test func streamsInputOrderForManyLines() throws {
         let count = 20_000
-        let text = (0..<count).map { $0 % 3 == 0 ? "line \($0) is good" : "line \($0) is terrible" }.joined(separator: "\n")
+        let text = (0..<count).map { $0 % 3 == 0 ? "line \($0) is good" : "line \($0) is terrible" }.joined(
+            separator: "\n")
         let path = try Self.temporaryFile("many.txt", text)
         let result = try CLI.run(["score", "--file", path] + (try Self.lexiconArguments()))
         #expect(result.status == 0)
@@ -87,7 +92,8 @@ import RapportReport
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = ["score"] + (try Self.lexiconArguments())
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()
@@ -143,21 +149,23 @@ import RapportReport
     // MARK: explain
 
     @Test func explainsForPeopleWithoutColourWhenAsked() throws {
-        let result = try CLI.run(["explain", "--color", "never"] + (try Self.lexiconArguments())
-            + ["It is good but terrible. Not angry."])
+        let result = try CLI.run(
+            ["explain", "--color", "never"] + (try Self.lexiconArguments())
+                + ["It is good but terrible. Not angry."])
         #expect(result.status == 0)
-        #expect(result.stdout == """
-        text 1  [en]  sentiment -0.5958  (positive 0.295, negative 0.4258, neutral 0.2792)  politeness -0.338
-          1. -0.7311  It is good but terrible.
-               good      sentiment +1.9 → +0.95  contrast
-               but       modifier.contrast 1.5
-               terrible  sentiment -3.4 → -5.1  contrast
-          2. +0.313  Not angry.
-               Not    modifier.negator -0.74
-               angry  sentiment -2.3 → +1.2765  negation
-               angry  conflict.anger 2.5 → 0  negation
+        #expect(
+            result.stdout == """
+                text 1  [en]  sentiment -0.5958  (positive 0.295, negative 0.4258, neutral 0.2792)  politeness -0.338
+                  1. -0.7311  It is good but terrible.
+                       good      sentiment +1.9 → +0.95  contrast
+                       but       modifier.contrast 1.5
+                       terrible  sentiment -3.4 → -5.1  contrast
+                  2. +0.313  Not angry.
+                       Not    modifier.negator -0.74
+                       angry  sentiment -2.3 → +1.2765  negation
+                       angry  conflict.anger 2.5 → 0  negation
 
-        """)
+                """)
     }
 
     @Test func colourOnlyWhenAllowed() throws {
@@ -172,14 +180,15 @@ import RapportReport
     @Test func explainsAsJSONForTools() throws {
         let result = try CLI.run(["explain", "--format", "json"] + (try Self.lexiconArguments()) + ["Not good."])
         #expect(result.status == 0)
-        #expect(result.stdout == """
-        {"source":"text 1","language":"en","sentiment":-0.3412,"positive":0,"negative":0.7064,"neutral":0.2936,\
-        "categories":{},"politeness":-0.1731,"sentences":[{"text":"Not good.","start":0,"end":9,"sentiment":-0.3412,\
-        "categories":{},"politeness":-0.1731,"rules":[],"evidence":[{"term":"Not","entry":"not","category":"modifier.negator",\
-        "base":-0.74,"final":-0.74,"rules":[]},{"term":"good","entry":"good","category":"sentiment","base":1.9,\
-        "final":-1.406,"rules":["negation"]}]}]}
+        #expect(
+            result.stdout == """
+                {"source":"text 1","language":"en","sentiment":-0.3412,"positive":0,"negative":0.7064,"neutral":0.2936,\
+                "categories":{},"politeness":-0.1731,"sentences":[{"text":"Not good.","start":0,"end":9,"sentiment":-0.3412,\
+                "categories":{},"politeness":-0.1731,"rules":[],"evidence":[{"term":"Not","entry":"not","category":"modifier.negator",\
+                "base":-0.74,"final":-0.74,"rules":[]},{"term":"good","entry":"good","category":"sentiment","base":1.9,\
+                "final":-1.406,"rules":["negation"]}]}]}
 
-        """)
+                """)
     }
 
     @Test func explainsAPlainTextFile() throws {
@@ -199,17 +208,19 @@ import RapportReport
     }
 
     @Test func checkReportsEveryProblemAndFails() throws {
-        let first = try Self.temporaryFile("a.tsv", "#!language en\ngood\t2\tsentiment\nbad\t-2\tfeelings\ngood..\t1\tsentiment\n")
+        let first = try Self.temporaryFile(
+            "a.tsv", "#!language en\ngood\t2\tsentiment\nbad\t-2\tfeelings\ngood..\t1\tsentiment\n")
         let second = try Self.temporaryFile("b.tsv", "#!language any\ngood\t1\tsentiment\n")
         let result = try CLI.run(["lexicon", "check", first, second])
         #expect(result.status == 1)
-        #expect(result.stdout == """
-        \(first):3: error: unknown category 'feelings'
-        \(first):4: warning: unreachable: the tokenizer reads 'good..' as 2 tokens ('good' '..')
-        \(second):2: error: conflicting weights for 'good' sentiment: \(first):2 says 2
-        2 files, 3 entries: 2 errors, 1 warning
+        #expect(
+            result.stdout == """
+                \(first):3: error: unknown category 'feelings'
+                \(first):4: warning: unreachable: the tokenizer reads 'good..' as 2 tokens ('good' '..')
+                \(second):2: error: conflicting weights for 'good' sentiment: \(first):2 says 2
+                2 files, 3 entries: 2 errors, 1 warning
 
-        """)
+                """)
     }
 
     @Test func checkPassesAGoodFile() throws {
@@ -232,21 +243,28 @@ import RapportReport
     // MARK: the NDJSON writer
 
     /// The fast writer must produce exactly what `JSONValue` would.
-    @Test(arguments: [0.0, -0.0, 1, -1, 0.5, -0.5, 0.12345, -0.12345, 0.00004, -0.00004, 0.00005, -0.00005, 0.99995,
-                      -0.99995, 123.4567, 1e20, .infinity, .nan, 0.1 + 0.2, 2.675, 1.0005, -3.14159])
+    @Test(arguments: [
+        0.0, -0.0, 1, -1, 0.5, -0.5, 0.12345, -0.12345, 0.00004, -0.00004, 0.00005, -0.00005, 0.99995,
+        -0.99995, 123.4567, 1e20, .infinity, .nan, 0.1 + 0.2, 2.675, 1.0005, -3.14159,
+    ])
     func numbersMatchJSONValue(_ value: Double) {
         var bytes: [UInt8] = []
         ScoreRecord.appendNumber(value, to: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == JSONValue.double(value).serialized())
     }
 
-    @Test(arguments: ["", "plain", "quote \" and \\ back", "tab\tnew\nline\rcr", "\u{1}\u{1F}\u{7F}", "line\u{2028}para\u{2029}",
-                      "Þetta “virkar” — 👍🏽", "\u{E2}\u{80}"])
+    @Test(arguments: [
+        "", "plain", "quote \" and \\ back", "tab\tnew\nline\rcr", "\u{1}\u{1F}\u{7F}", "line\u{2028}para\u{2029}",
+        "Þetta “virkar” — 👍🏽", "\u{E2}\u{80}",
+    ])
     func recordsMatchJSONValue(_ text: String) {
-        let score = DocumentScore(language: .icelandic, sentiment: -0.25, positive: 0.1, negative: 0.3, neutral: 0.6,
-                                  categories: ["conflict.anger": 0.5, "b.custom": 0.00001, "a": 1], politeness: 0.33333)
+        let score = DocumentScore(
+            language: .icelandic, sentiment: -0.25, positive: 0.1, negative: 0.3, neutral: 0.6,
+            categories: ["conflict.anger": 0.5, "b.custom": 0.00001, "a": 1], politeness: 0.33333)
         var bytes: [UInt8] = []
         ScoreRecord.append(text: text, score: score, to: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == ScoreRecord.jsonValue(text: text, score: score).serialized() + "\n")
+        #expect(
+            String(decoding: bytes, as: UTF8.self) == ScoreRecord.jsonValue(text: text, score: score).serialized()
+                + "\n")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RapportTestSupport
+import Testing
+
 @testable import RapportLanguage
 
 /// Rated sentences in `DevSet/` (format in its README), scored with the shipped lexicons.
@@ -30,9 +31,14 @@ struct DevSet {
             if content.isEmpty || content.hasPrefix("#") { continue }
             let fields = content.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 2 || fields.count == 3, let gold = Double(fields[1]), abs(gold) <= scale else {
-                throw DataFileError(file: file, line: lineNumber, reason: "expected sentence<TAB>gold[<TAB>tag] with gold within the scale")
+                throw DataFileError(
+                    file: file, line: lineNumber,
+                    reason: "expected sentence<TAB>gold[<TAB>tag] with gold within the scale")
             }
-            rows.append(Row(text: String(fields[0]), gold: gold, tag: fields.count == 3 ? String(fields[2]) : nil, line: lineNumber))
+            rows.append(
+                Row(
+                    text: String(fields[0]), gold: gold, tag: fields.count == 3 ? String(fields[2]) : nil,
+                    line: lineNumber))
         }
     }
 
@@ -48,9 +54,12 @@ struct DevSet {
     func evaluate(_ predict: (String) -> Double) -> Result {
         let predicted = rows.map { predict($0.text) }
         let gold = rows.map(\.gold)
-        let agree = zip(predicted, gold).filter { DevSet.sign($0, band: DevSet.neutralScore) == DevSet.sign($1, band: scale / 8) }
-        return Result(pearson: DevSet.pearson(predicted, gold), signAccuracy: Double(agree.count) / Double(max(rows.count, 1)),
-                      count: rows.count)
+        let agree = zip(predicted, gold).filter {
+            DevSet.sign($0, band: DevSet.neutralScore) == DevSet.sign($1, band: scale / 8)
+        }
+        return Result(
+            pearson: DevSet.pearson(predicted, gold), signAccuracy: Double(agree.count) / Double(max(rows.count, 1)),
+            count: rows.count)
     }
 
     static func sign(_ value: Double, band: Double) -> Int { value >= band ? 1 : (value <= -band ? -1 : 0) }
@@ -58,8 +67,11 @@ struct DevSet {
     static func pearson(_ x: [Double], _ y: [Double]) -> Double {
         let n = Double(x.count)
         guard x.count > 1 else { return 0 }
-        let meanX = x.reduce(0, +) / n, meanY = y.reduce(0, +) / n
-        var covariance = 0.0, varianceX = 0.0, varianceY = 0.0
+        let meanX = x.reduce(0, +) / n
+        let meanY = y.reduce(0, +) / n
+        var covariance = 0.0
+        var varianceX = 0.0
+        var varianceY = 0.0
         for (a, b) in zip(x, y) {
             covariance += (a - meanX) * (b - meanY)
             varianceX += (a - meanX) * (a - meanX)
@@ -101,8 +113,10 @@ struct DevSet {
             let score = Scorer.default.score(text)
             return floor.politeness ? score.politeness : score.sentiment
         }
-        print(String(format: "DevSet/%@: %d rows, Pearson r %.3f, sign accuracy %.3f", floor.file, result.count,
-                     result.pearson, result.signAccuracy))
+        print(
+            String(
+                format: "DevSet/%@: %d rows, Pearson r %.3f, sign accuracy %.3f", floor.file, result.count,
+                result.pearson, result.signAccuracy))
         #expect(result.pearson >= floor.pearson)
         #expect(result.signAccuracy >= floor.signAccuracy)
     }

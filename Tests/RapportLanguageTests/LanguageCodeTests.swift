@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RapportLanguage
 
 @Suite struct LanguageCodeTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RapportLanguage
 
 /// Every example beside every rule: the rule must act on its triggering examples and stay quiet
@@ -36,14 +37,16 @@ import Testing
             #expect(!rule.nonTriggeringExamples.isEmpty, "\(rule.identifier)")
             #expect(!rule.description.isEmpty)
         }
-        #expect(rules.map(\.identifier) == [
-            "phrase", "caps", "elongation", "booster", "dampener", "negation", "conditional", "contrast",
-            "exclamation", "question",
-        ])
+        #expect(
+            rules.map(\.identifier) == [
+                "phrase", "caps", "elongation", "booster", "dampener", "negation", "conditional", "contrast",
+                "exclamation", "question",
+            ])
     }
 
     @Test func removingARuleRemovesItsEffect() {
-        let withoutNegation = Scorer(lexicons: TestScorer.lexicons, rules: [any ScoringRule].default.filter { $0.identifier != "negation" })
+        let withoutNegation = Scorer(
+            lexicons: TestScorer.lexicons, rules: [any ScoringRule].default.filter { $0.identifier != "negation" })
         #expect(withoutNegation.score("This is not good.").sentiment > 0)
         #expect(TestScorer.scorer.score("This is not good.").sentiment < 0)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RapportLanguage
 
 @Suite struct ScorerTests {
@@ -17,10 +18,15 @@ import Testing
         #expect(Self.close(score.neutral, 3 / 5.406))
         #expect(score.positive == 0)
         #expect(score.sentences.count == 1)
-        #expect(score.sentences[0].evidence == [
-            Evidence(term: "not", entry: "not", category: "modifier.negator", baseWeight: -0.74, finalWeight: -0.74, rules: []),
-            Evidence(term: "good", entry: "good", category: "sentiment", baseWeight: 1.9, finalWeight: 1.9 * -0.74, rules: ["negation"]),
-        ])
+        #expect(
+            score.sentences[0].evidence == [
+                Evidence(
+                    term: "not", entry: "not", category: "modifier.negator", baseWeight: -0.74, finalWeight: -0.74,
+                    rules: []),
+                Evidence(
+                    term: "good", entry: "good", category: "sentiment", baseWeight: 1.9, finalWeight: 1.9 * -0.74,
+                    rules: ["negation"]),
+            ])
     }
 
     @Test func boosterThenNegation() {

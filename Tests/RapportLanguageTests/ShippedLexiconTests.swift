@@ -1,5 +1,6 @@
-import Testing
 import RapportResources
+import Testing
+
 @testable import RapportLanguage
 
 /// The data files in `Lexicons/` must load cleanly: a bad line there silently weakens every score.
@@ -25,14 +26,21 @@ import RapportResources
 
     @Test(arguments: [
         ("not", LanguageCode.english, ModifierKind.negator, -0.74), ("don't", .english, .negator, -0.74),
-        ("won’t", .english, .negator, -0.74), ("without", .english, .negator, -0.74), ("hardly", .english, .negator, -0.5),
-        ("very", .english, .booster, 0.293), ("slightly", .english, .dampener, -0.293), ("but", .english, .contrast, 1.5),
-        ("however", .english, .contrast, 1.5), ("although", .english, .contrast, 0.5), ("yet", .english, .contrast, 1.5),
-        ("if", .english, .conditional, 0.5), ("unless", .english, .conditional, 0.5), ("never", .english, .negator, -0.74),
-        ("no", .english, .negator, -0.74), ("ekki", .icelandic, .negator, -0.74), ("aldrei", .icelandic, .negator, -0.74),
-        ("enginn", .icelandic, .negator, -0.74), ("engin", .icelandic, .negator, -0.74), ("hvorki", .icelandic, .negator, -0.74),
+        ("won’t", .english, .negator, -0.74), ("without", .english, .negator, -0.74),
+        ("hardly", .english, .negator, -0.5),
+        ("very", .english, .booster, 0.293), ("slightly", .english, .dampener, -0.293),
+        ("but", .english, .contrast, 1.5),
+        ("however", .english, .contrast, 1.5), ("although", .english, .contrast, 0.5),
+        ("yet", .english, .contrast, 1.5),
+        ("if", .english, .conditional, 0.5), ("unless", .english, .conditional, 0.5),
+        ("never", .english, .negator, -0.74),
+        ("no", .english, .negator, -0.74), ("ekki", .icelandic, .negator, -0.74),
+        ("aldrei", .icelandic, .negator, -0.74),
+        ("enginn", .icelandic, .negator, -0.74), ("engin", .icelandic, .negator, -0.74),
+        ("hvorki", .icelandic, .negator, -0.74),
         ("án", .icelandic, .negator, -0.74), ("en", .icelandic, .contrast, 1.5), ("samt", .icelandic, .contrast, 1.5),
-        ("hins vegar", .icelandic, .contrast, 1.5), ("þó", .icelandic, .contrast, 0.5), ("ef", .icelandic, .conditional, 0.5),
+        ("hins vegar", .icelandic, .contrast, 1.5), ("þó", .icelandic, .contrast, 0.5),
+        ("ef", .icelandic, .conditional, 0.5),
         ("nema", .icelandic, .conditional, 0.5), ("mjög", .icelandic, .booster, 0.293),
     ])
     func shippedModifiers(_ term: String, _ language: LanguageCode, _ kind: ModifierKind, _ weight: Double) {

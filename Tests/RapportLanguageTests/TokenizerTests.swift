@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RapportLanguage
 
 @Suite struct TokenizerTests {
@@ -15,34 +16,53 @@ import Testing
 
     @Test(arguments: [
         Case(text: "Hello, world!", tokens: ["word:Hello", "punctuation:,", "word:world", "punctuation:!"]),
-        Case(text: "I don't know, it isn’t done.", tokens: [
-            "word:I", "word:don't", "word:know", "punctuation:,", "word:it", "word:isn’t", "word:done", "punctuation:.",
-        ]),
+        Case(
+            text: "I don't know, it isn’t done.",
+            tokens: [
+                "word:I", "word:don't", "word:know", "punctuation:,", "word:it", "word:isn’t", "word:done",
+                "punctuation:.",
+            ]),
         Case(text: "A state-of-the-art follow-up", tokens: ["word:A", "word:state-of-the-art", "word:follow-up"]),
-        Case(text: "Pay $1,200.50 or €1.200,50 or 50€ by 3.5% now", tokens: [
-            "word:Pay", "money:$1,200.50", "word:or", "money:€1.200,50", "word:or", "money:50€", "word:by",
-            "percent:3.5%", "word:now",
-        ]),
-        Case(text: "Mail jon@example.com or see https://example.com/a?b=1.", tokens: [
-            "word:Mail", "email:jon@example.com", "word:or", "word:see", "url:https://example.com/a?b=1", "punctuation:.",
-        ]),
-        Case(text: "(see www.example.is/verð)", tokens: [
-            "punctuation:(", "word:see", "url:www.example.is/verð", "punctuation:)",
-        ]),
-        Case(text: "Great :) but :-( and <3", tokens: [
-            "word:Great", "emoticon::)", "word:but", "emoticon::-(", "word:and", "emoticon:<3",
-        ]),
-        Case(text: "Meet at 10:30 :D", tokens: ["word:Meet", "word:at", "number:10", "punctuation::", "number:30", "emoticon::D"]),
+        Case(
+            text: "Pay $1,200.50 or €1.200,50 or 50€ by 3.5% now",
+            tokens: [
+                "word:Pay", "money:$1,200.50", "word:or", "money:€1.200,50", "word:or", "money:50€", "word:by",
+                "percent:3.5%", "word:now",
+            ]),
+        Case(
+            text: "Mail jon@example.com or see https://example.com/a?b=1.",
+            tokens: [
+                "word:Mail", "email:jon@example.com", "word:or", "word:see", "url:https://example.com/a?b=1",
+                "punctuation:.",
+            ]),
+        Case(
+            text: "(see www.example.is/verð)",
+            tokens: [
+                "punctuation:(", "word:see", "url:www.example.is/verð", "punctuation:)",
+            ]),
+        Case(
+            text: "Great :) but :-( and <3",
+            tokens: [
+                "word:Great", "emoticon::)", "word:but", "emoticon::-(", "word:and", "emoticon:<3",
+            ]),
+        Case(
+            text: "Meet at 10:30 :D",
+            tokens: ["word:Meet", "word:at", "number:10", "punctuation::", "number:30", "emoticon::D"]),
         Case(text: "Love it 👍🏽😡!", tokens: ["word:Love", "word:it", "emoji:👍🏽", "emoji:😡", "punctuation:!"]),
         Case(text: "WHY?!? Really!!!", tokens: ["word:WHY", "punctuation:?!?", "word:Really", "punctuation:!!!"]),
         Case(text: "Wait... what…", tokens: ["word:Wait", "punctuation:...", "word:what", "punctuation:…"]),
-        Case(text: "e.g. this, i.e. that, o.s.frv. og t.d. hitt", tokens: [
-            "word:e.g.", "word:this", "punctuation:,", "word:i.e.", "word:that", "punctuation:,", "word:o.s.frv.",
-            "word:og", "word:t.d.", "word:hitt",
-        ]),
-        Case(text: "Þetta er óásættanlegt — ÞÚ veist það.", tokens: [
-            "word:Þetta", "word:er", "word:óásættanlegt", "punctuation:—", "word:ÞÚ", "word:veist", "word:það", "punctuation:.",
-        ]),
+        Case(
+            text: "e.g. this, i.e. that, o.s.frv. og t.d. hitt",
+            tokens: [
+                "word:e.g.", "word:this", "punctuation:,", "word:i.e.", "word:that", "punctuation:,", "word:o.s.frv.",
+                "word:og", "word:t.d.", "word:hitt",
+            ]),
+        Case(
+            text: "Þetta er óásættanlegt — ÞÚ veist það.",
+            tokens: [
+                "word:Þetta", "word:er", "word:óásættanlegt", "punctuation:—", "word:ÞÚ", "word:veist", "word:það",
+                "punctuation:.",
+            ]),
         Case(text: "@anna thanks #fail 3rd", tokens: ["mention:@anna", "word:thanks", "word:#fail", "number:3rd"]),
         Case(text: "end.Start 2.0 x", tokens: ["word:end", "punctuation:.", "word:Start", "number:2.0", "word:x"]),
         Case(text: "", tokens: []),
@@ -79,9 +99,10 @@ import Testing
     }
 
     @Test func urlsKeepBalancedParentheses() {
-        #expect(TokenizerTests.render("(https://en.wikipedia.org/wiki/Foo_(bar))") == [
-            "punctuation:(", "url:https://en.wikipedia.org/wiki/Foo_(bar)", "punctuation:)",
-        ])
+        #expect(
+            TokenizerTests.render("(https://en.wikipedia.org/wiki/Foo_(bar))") == [
+                "punctuation:(", "url:https://en.wikipedia.org/wiki/Foo_(bar)", "punctuation:)",
+            ])
     }
 
     @Test func notAnEmailWithoutADomainDot() {

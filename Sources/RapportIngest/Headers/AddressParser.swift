@@ -20,10 +20,16 @@ enum AddressParser {
     /// - Lists: commas or semicolons, empty entries and trailing separators skipped; groups give
     ///   their members, empty groups give nothing.
     static func parse(_ value: String, decodeWords: (String) -> String = { $0 }) -> [Participant] {
+        parse(value, decodeWords: decodeWords, embedded: false)
+    }
+
+    /// `embedded`: the value is itself the inside of a quoted string or bracket; addresses
+    /// embedded in it are not looked for again, so `[[[[…a@b` costs one pass, not one per bracket.
+    fileprivate static func parse(_ value: String, decodeWords: (String) -> String, embedded: Bool) -> [Participant] {
         let tokens = AddressTokenizer.tokens(in: value)
         var participants: [Participant] = []
         for unit in units(of: tokens) {
-            participants += MailboxUnit(tokens: unit).participants(decodeWords: decodeWords)
+            participants += MailboxUnit(tokens: unit, isEmbedded: embedded).participants(decodeWords: decodeWords)
         }
         return participants
     }
@@ -35,40 +41,56 @@ enum AddressParser {
     private static func units(of tokens: [AddressToken]) -> [[AddressToken]] {
         var units: [[AddressToken]] = []
         var current: [AddressToken] = []
-        var angleStart: Int?
+        var route = RouteState.outsideAngle
         func flush() {
             if !current.isEmpty { units.append(current) }
             current = []
-            angleStart = nil
+            route = .outsideAngle
         }
         for token in tokens {
             switch token.kind {
-            case .special("<") where angleStart == nil:
+            case .special("<") where route == .outsideAngle:
                 current.append(token)
-                angleStart = current.count
+                route = .angleOpened
             case .special(">"):
                 current.append(token)
-                angleStart = nil
+                route = .outsideAngle
             case .special(","), .special(";"):
-                if let start = angleStart, token.kind == .special(","), isOpenRoute(current[start...]) {
+                if route == .openRoute, token.kind == .special(",") {
                     current.append(token)
                 } else {
                     flush()
                 }
-            case .special(":") where angleStart == nil:
+            case .special(":") where route == .outsideAngle:
                 current = []
             default:
                 current.append(token)
+                route.advance(past: token)
             }
         }
         flush()
         return units
     }
 
-    /// True inside `<@relay,@relay` before the route's closing `:`.
-    private static func isOpenRoute(_ angle: ArraySlice<AddressToken>) -> Bool {
-        let content = angle.filter { !$0.isComment }
-        return content.first?.kind == .special("@") && !content.contains { $0.kind == .special(":") }
+    /// Where the tokenizer stands relative to an obsolete route (`<@relay,@relay:a@b>`), kept up to
+    /// date token by token so that a list with many commas is still read in linear time.
+    private enum RouteState: Equatable {
+        case outsideAngle
+        /// Just after `<`, with only comments since.
+        case angleOpened
+        /// Inside `<@relay,@relay` before the route's closing `:`.
+        case openRoute
+        /// Inside an angle address that is not, or no longer, an open route.
+        case insideAngle
+
+        mutating func advance(past token: AddressToken) {
+            guard !token.isComment else { return }
+            switch self {
+            case .angleOpened: self = token.kind == .special("@") ? .openRoute : .insideAngle
+            case .openRoute where token.kind == .special(":"): self = .insideAngle
+            default: break
+            }
+        }
     }
 }
 
@@ -117,6 +139,9 @@ private enum AddressTokenizer {
         var tokens: [AddressToken] = []
         var index = 0
         var spaceBefore = false
+        // Once a quote runs unterminated to the end, every later quote does too (each later `"`
+        // was escaped inside it); remembering that keeps `"\"\"\"…` from costing n² steps.
+        var quotesTerminate = true
         while index < characters.count {
             let character = characters[index]
             if character.isWhitespace {
@@ -132,7 +157,8 @@ private enum AddressTokenizer {
                 spaceBefore = true
                 continue
             case "\"":
-                guard let (text, end) = quoted(characters, from: index) else {
+                guard quotesTerminate, let (text, end) = quoted(characters, from: index) else {
+                    quotesTerminate = false
                     index += 1
                     continue
                 }
@@ -243,6 +269,8 @@ private enum AddressTokenizer {
 /// bare addresses.
 private struct MailboxUnit {
     var tokens: [AddressToken]
+    /// True when the unit comes from inside a quoted string or bracket already.
+    var isEmbedded: Bool
 
     func participants(decodeWords: (String) -> String) -> [Participant] {
         if let open = tokens.firstIndex(where: { $0.kind == .special("<") }) {
@@ -250,7 +278,7 @@ private struct MailboxUnit {
         }
         let bare = bareParticipants(decodeWords: decodeWords)
         if !bare.isEmpty { return bare }
-        if let embedded = embeddedParticipant(decodeWords: decodeWords) { return [embedded] }
+        if !isEmbedded, let embedded = embeddedParticipant(decodeWords: decodeWords) { return [embedded] }
         // A lone local name (`From: root`, `To: nsb (Nathaniel)`): a mailbox on the sender's host.
         let words = tokens.filter { !$0.isComment }
         if !words.contains(where: { $0.kind == .special("@") }), let local = Self.localOnly(words[...]) {
@@ -293,7 +321,7 @@ private struct MailboxUnit {
             }
             guard inner.contains("@") else { continue }
             if inner.lowercased().hasPrefix("mailto:") { inner = inner.dropFirst(7) }
-            let found = AddressParser.parse(String(inner), decodeWords: decodeWords)
+            let found = AddressParser.parse(String(inner), decodeWords: decodeWords, embedded: true)
             guard found.count == 1, let person = found.first else { continue }
             if person.name != nil { return person }
             return Self.participant(name: Self.phraseText(tokens[..<index]), address: person.address, decodeWords: decodeWords)
@@ -455,10 +483,18 @@ private struct MailboxUnit {
 
     /// Decoded, whitespace collapsed, surrounding quotes removed; nil when empty or the address.
     private static func displayName(_ raw: String, address: String, decodeWords: (String) -> String) -> String? {
-        var name = decodeWords(raw).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        while name.count >= 2, let first = name.first, first == name.last, first == "\"" || first == "'" {
-            name = name.dropFirst().dropLast().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let characters = Array(decodeWords(raw).split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        // Peeled from both ends by index, in one pass: inner whitespace is already collapsed, so
+        // only the space a removed quote leaves at either end needs trimming.
+        var start = 0
+        var end = characters.count
+        while end - start >= 2, characters[start] == "\"" || characters[start] == "'", characters[end - 1] == characters[start] {
+            start += 1
+            end -= 1
+            while start < end, characters[start].isWhitespace { start += 1 }
+            while start < end, characters[end - 1].isWhitespace { end -= 1 }
         }
+        let name = String(characters[start..<end])
         guard !name.isEmpty, name.lowercased() != address.lowercased() else { return nil }
         return name
     }

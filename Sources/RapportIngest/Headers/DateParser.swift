@@ -50,7 +50,7 @@ enum DateParser {
     /// year; a line whose sender is missing is read whole as a fallback.
     static func parseEnvelope(_ fromLine: String) -> Date? {
         var line = Substring(fromLine)
-        while let last = line.last, last == "\n" || last == "\r" { line = line.dropLast() }
+        while let last = line.last, last == "\n" || last == "\r" { line.removeLast() }
         if line.hasPrefix("From ") { line = line.dropFirst(5) }
         if let remote = line.range(of: " remote from ", options: .caseInsensitive) {
             line = line[..<remote.lowerBound]

@@ -60,10 +60,12 @@ private struct IDList {
 }
 
 private extension Substring {
+    /// `removeLast`, not `dropLast`: on a `Substring` the latter counts the whole text each time,
+    /// which made a token ending in a million `)` cost a million squared steps.
     func trimming(_ set: Set<Character>) -> Substring {
         var text = self
-        while let first = text.first, set.contains(first) { text = text.dropFirst() }
-        while let last = text.last, set.contains(last) { text = text.dropLast() }
+        while let first = text.first, set.contains(first) { text.removeFirst() }
+        while let last = text.last, set.contains(last) { text.removeLast() }
         return text
     }
 }

@@ -71,6 +71,58 @@ public struct Ingestor: Sendable {
         }
     }
 
+    /// Reads one file from `position`, a message boundary an earlier read reported, for scans that
+    /// continue where they stopped: an mbox that grew is read from its old end, one whose reading
+    /// was interrupted from its last stored message. From offset 0 the format is detected as
+    /// `read` does; from any other offset the bytes are read as the rest of an mbox.
+    ///
+    /// `emit` gets documents and diagnostics in file order, exactly as `read` would give them
+    /// (offsets and message numbers counted from the start of the file); `messageEnded` follows
+    /// the events of each message with the position just past it, where a later read may start.
+    /// A single message or note ends at the end of the file (a file that is not mail holds no
+    /// message but still reports its end).
+    ///
+    /// With `parallelism` above 1, mbox messages are parsed that many at a time on as many
+    /// threads; events and positions are the same, in the same order, as with one.
+    @discardableResult
+    public func readFile(
+        _ path: String, from position: FilePosition = FilePosition(), parallelism: Int = 1,
+        emit: (IngestEvent) throws -> Void, messageEnded: (FilePosition) throws -> Void
+    ) throws -> IngestSummary {
+        try withoutActuallyEscaping(emit) { emit in
+            try withoutActuallyEscaping(messageEnded) { messageEnded in
+                var run = Run(ingestor: self, emit: emit)
+                try run.readFile(path, from: position, parallelism: max(1, parallelism), messageEnded: messageEnded)
+                return run.summary
+            }
+        }
+    }
+
+    /// The files `read` would open for these paths, in the order it would open them (directories
+    /// walked with the same rules), and a diagnostic for each path that is missing or cannot be
+    /// listed. Standard input (`-`) is not a file and is left out.
+    public static func files(in inputs: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        func visit(_ path: String, isDirectory: Bool) {
+            guard isDirectory else { files.append(path); return }
+            guard let entries = Run.visibleEntries(of: path) else {
+                diagnostics.append(Diagnostic(.error, "input.unreadable", "directory cannot be listed", at: SourceLocation(file: path)))
+                return
+            }
+            for entry in entries { visit(entry.path, isDirectory: entry.isDirectory) }
+        }
+        for input in inputs where input != "-" {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+                diagnostics.append(Diagnostic(.error, "input.missing", "no such file or directory", at: SourceLocation(file: input)))
+                continue
+            }
+            visit(input, isDirectory: isDirectory.boolValue)
+        }
+        return (files, diagnostics)
+    }
+
     /// Reads one message or note held in memory (e.g. a test fixture or a single `.eml`).
     @discardableResult
     public func read(bytes: [UInt8], name: String, emit: (IngestEvent) throws -> Void) throws -> IngestSummary {
@@ -79,6 +131,17 @@ public struct Ingestor: Sendable {
             try run.readBuffer(bytes, name: name)
             return run.summary
         }
+    }
+}
+
+/// A place in a file between two messages: the byte offset and how many messages come before it.
+public struct FilePosition: Hashable, Sendable {
+    public var offset: Int
+    public var messages: Int
+
+    public init(offset: Int = 0, messages: Int = 0) {
+        self.offset = offset
+        self.messages = messages
     }
 }
 
@@ -110,15 +173,25 @@ private struct Run {
     }
 
     mutating func readDirectory(_ path: String) throws {
-        let entries: [String]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-        } catch {
+        guard let entries = Self.visibleEntries(of: path) else {
             summary.unreadable += 1
             try diagnose(.error, "input.unreadable", "directory cannot be listed", at: SourceLocation(file: path))
             return
         }
+        for entry in entries {
+            if entry.isDirectory {
+                try readDirectory(entry.path)
+            } else {
+                try readFile(entry.path)
+            }
+        }
+    }
+
+    /// The entries of a directory that reading visits, in name order, or nil when it cannot be listed.
+    static func visibleEntries(of path: String) -> [(path: String, isDirectory: Bool)]? {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path).sorted() else { return nil }
         let isMaildir = entries.contains("cur") || entries.contains("new")
+        var visible: [(path: String, isDirectory: Bool)] = []
         for entry in entries {
             let child = (path as NSString).appendingPathComponent(entry)
             var isDirectory: ObjCBool = false
@@ -128,12 +201,9 @@ private struct Run {
                 // Hidden files and folders are skipped, except Maildir++ subfolders (`.Sent`).
                 guard isDirectory.boolValue, Self.isMaildir(child) else { continue }
             }
-            if isDirectory.boolValue {
-                try readDirectory(child)
-            } else {
-                try readFile(child)
-            }
+            visible.append((child, isDirectory.boolValue))
         }
+        return visible
     }
 
     static func isMaildir(_ path: String) -> Bool {
@@ -158,12 +228,7 @@ private struct Run {
     /// message or note whole (up to the size limit).
     mutating func readStream(_ handle: FileHandle, name: String) throws {
         summary.files += 1
-        var head: [UInt8] = []
-        var ended = false
-        while head.count < InputFormat.sniffLength {
-            guard let chunk = try readChunk(handle, name: name) else { ended = true; break }
-            head.append(contentsOf: chunk)
-        }
+        let (head, ended) = try readHead(handle, name: name)
         if head.isEmpty {
             try ignore("input.empty", "empty input", at: SourceLocation(file: name))
             return
@@ -173,22 +238,41 @@ private struct Run {
         case .mbox:
             try readMbox(first: head, rest: ended ? nil : handle, name: name)
         case .message, .note, .unknown:
-            var bytes = head
-            var oversized = false
-            while !ended, let chunk = try readChunk(handle, name: name) {
-                if bytes.count + chunk.count > ingestor.options.maximumMessageSize {
-                    oversized = true
-                    var total = bytes.count + chunk.count
-                    while let more = try readChunk(handle, name: name) { total += more.count }
-                    bytes = []
-                    try skip("message.oversized", "message of \(total) bytes exceeds the \(ingestor.options.maximumMessageSize)-byte limit; skipped",
-                             at: SourceLocation(file: name, offset: 0))
-                    break
-                }
-                bytes.append(contentsOf: chunk)
-            }
-            if !oversized { try readWhole(bytes, format: format, name: name) }
+            try readSingle(head: head, ended: ended, handle: handle, format: format, name: name)
         }
+    }
+
+    /// The first bytes of a stream, enough to sniff its format; `ended` when that was all of it.
+    private mutating func readHead(_ handle: FileHandle, name: String) throws -> (head: [UInt8], ended: Bool) {
+        var head: [UInt8] = []
+        while head.count < InputFormat.sniffLength {
+            guard let chunk = try readChunk(handle, name: name) else { return (head, true) }
+            head.append(contentsOf: chunk)
+        }
+        return (head, false)
+    }
+
+    /// Reads the rest of a stream that holds one message or note (up to the size limit).
+    private mutating func readSingle(head: [UInt8], ended: Bool, handle: FileHandle, format: InputFormat, name: String) throws {
+        // Not mail: nothing to buffer, however large the file.
+        if format == .unknown { return try readWhole([], format: format, name: name) }
+        var bytes = head
+        var oversized = false
+        while !ended, let chunk = try readChunk(handle, name: name) {
+            if bytes.count + chunk.count > ingestor.options.maximumMessageSize {
+                oversized = true
+                var total = bytes.count + chunk.count
+                while let more = try readChunk(handle, name: name) { total += more.count }
+                bytes = []
+                // A message was found and not read: it counts, so that the summary adds up.
+                summary.messages += 1
+                try skip("message.oversized", "message of \(total) bytes exceeds the \(ingestor.options.maximumMessageSize)-byte limit; skipped",
+                         at: SourceLocation(file: name, offset: 0))
+                break
+            }
+            bytes.append(contentsOf: chunk)
+        }
+        if !oversized { try readWhole(bytes, format: format, name: name) }
     }
 
     mutating func readBuffer(_ bytes: [UInt8], name: String) throws {
@@ -278,7 +362,11 @@ private struct Run {
     }
 
     private mutating func parse(_ bytes: [UInt8], location: SourceLocation, envelope: String?) throws {
-        let output = ingestor.parser.parse(bytes, location: location, envelope: envelope)
+        try deliver(ingestor.parser.parse(bytes, location: location, envelope: envelope), location: location)
+    }
+
+    /// Counts and hands out what parsing one message gave.
+    private mutating func deliver(_ output: MessageParser.Output, location: SourceLocation) throws {
         for diagnostic in output.diagnostics where !(output.documents.isEmpty && diagnostic.severity == .error) {
             try report(diagnostic)
         }
@@ -292,6 +380,190 @@ private struct Run {
         for document in output.documents {
             summary.documents += 1
             try emit(.document(document))
+        }
+    }
+
+    // MARK: - Resumable files
+
+    mutating func readFile(
+        _ path: String, from position: FilePosition, parallelism: Int, messageEnded: @escaping (FilePosition) throws -> Void
+    ) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            summary.unreadable += 1
+            try diagnose(.error, "input.unreadable", "file cannot be opened for reading", at: SourceLocation(file: path))
+            return
+        }
+        defer { try? handle.close() }
+        summary.files += 1
+        var reader = BatchedMboxReader(base: position, parallelism: parallelism, messageEnded: messageEnded,
+                                       maximumMessageSize: ingestor.options.maximumMessageSize)
+        if position.offset > 0 {
+            try handle.seek(toOffset: UInt64(position.offset))
+            while let chunk = try readChunk(handle, name: path) { try reader.append(chunk, run: &self, name: path) }
+            try reader.finish(run: &self, name: path)
+            return
+        }
+        let (head, ended) = try readHead(handle, name: path)
+        if head.isEmpty {
+            try ignore("input.empty", "empty input", at: SourceLocation(file: path))
+            return
+        }
+        let format = InputFormat.sniff(head.prefix(InputFormat.sniffLength))
+        if format == .mbox {
+            try reader.append(head, run: &self, name: path)
+            while !ended, let chunk = try readChunk(handle, name: path) { try reader.append(chunk, run: &self, name: path) }
+            try reader.finish(run: &self, name: path)
+        } else {
+            try readSingle(head: head, ended: ended, handle: handle, format: format, name: path)
+            try messageEnded(FilePosition(offset: Int(try handle.offset()), messages: format == .unknown ? 0 : 1))
+        }
+    }
+
+    /// Frames an mbox sequentially (cheap), parses the framed messages in batches across
+    /// threads (expensive), then hands out each message's events and end in file order.
+    private struct BatchedMboxReader {
+        /// Messages parsed per batch and thread: enough to keep threads busy, few enough to keep
+        /// memory small.
+        static let messagesPerThread = 32
+        /// A batch is parsed early once it holds this many bytes.
+        static let maximumBatchBytes = 16 << 20
+
+        let base: FilePosition
+        let parallelism: Int
+        let messageEnded: (FilePosition) throws -> Void
+        var decoder: MboxDecoder
+        /// Framed events not yet handed out; the last message's end is unknown until the next
+        /// message (or the end of the file) is seen.
+        var pending: [(event: MboxEvent, end: Int?)] = []
+        var pendingBytes = 0
+        /// Bytes consumed from `base.offset` on.
+        var consumed = 0
+
+        init(base: FilePosition, parallelism: Int, messageEnded: @escaping (FilePosition) throws -> Void,
+             maximumMessageSize: Int) {
+            self.base = base
+            self.parallelism = parallelism
+            self.messageEnded = messageEnded
+            decoder = MboxDecoder(maximumMessageSize: maximumMessageSize)
+        }
+
+        mutating func append(_ chunk: [UInt8], run: inout Run, name: String) throws {
+            consumed += chunk.count
+            decoder.append(chunk)
+            while let event = decoder.next() { try take(event, run: &run, name: name) }
+        }
+
+        mutating func finish(run: inout Run, name: String) throws {
+            while let event = decoder.finish() { try take(event, run: &run, name: name) }
+            if let last = pending.lastIndex(where: { $0.end == nil && Self.isMessage($0.event) }) {
+                pending[last].end = base.offset + consumed
+            }
+            try flush(run: &run, name: name, keepingLast: false)
+        }
+
+        private mutating func take(_ event: MboxEvent, run: inout Run, name: String) throws {
+            switch event {
+            case .message(let message):
+                closePrevious(at: message.offset)
+                pendingBytes += message.bytes.count
+            case .oversized(_, let offset, _):
+                closePrevious(at: offset)
+            case .leadingGarbage:
+                break
+            }
+            pending.append((event, nil))
+            let messages = pending.count(where: { Self.isMessage($0.event) })
+            if messages > Self.messagesPerThread * parallelism || pendingBytes > Self.maximumBatchBytes {
+                try flush(run: &run, name: name, keepingLast: true)
+            }
+        }
+
+        /// A message ends where the next one's separator line begins.
+        private mutating func closePrevious(at offset: Int) {
+            if let last = pending.lastIndex(where: { Self.isMessage($0.event) }), pending[last].end == nil {
+                pending[last].end = base.offset + offset
+            }
+        }
+
+        private static func isMessage(_ event: MboxEvent) -> Bool {
+            if case .leadingGarbage = event { return false }
+            return true
+        }
+
+        /// Parses and hands out every pending event whose end is known.
+        private mutating func flush(run: inout Run, name: String, keepingLast: Bool) throws {
+            var ready = pending.count
+            if keepingLast, let last = pending.indices.last, pending[last].end == nil, Self.isMessage(pending[last].event) {
+                ready = last
+            }
+            guard ready > 0 else { return }
+            let batch = Array(pending[..<ready])
+            pending.removeFirst(ready)
+            pendingBytes = pending.reduce(0) { total, item in
+                if case .message(let message) = item.event { return total + message.bytes.count }
+                return total
+            }
+            let outputs = parse(batch, parser: run.ingestor.parser, name: name)
+            for (index, item) in batch.enumerated() {
+                switch item.event {
+                case .message(let message):
+                    run.summary.messages += 1
+                    try run.deliver(outputs[index]!, location: location(name, message.index, message.offset))
+                case .oversized(let number, let offset, let size):
+                    run.summary.messages += 1
+                    try run.skip("message.oversized", "message of \(size) bytes exceeds the \(run.ingestor.options.maximumMessageSize)-byte limit; skipped",
+                                 at: location(name, number, offset))
+                case .leadingGarbage(let offset, let size):
+                    try run.diagnose(.warning, "mbox.leading-garbage", "\(size) bytes before the first message do not belong to any message; ignored",
+                                     at: SourceLocation(file: name, offset: base.offset + offset))
+                    continue
+                }
+                if let end = item.end {
+                    let number: Int
+                    switch item.event {
+                    case .message(let message): number = message.index
+                    case .oversized(let index, _, _): number = index
+                    case .leadingGarbage: continue
+                    }
+                    try messageEnded(FilePosition(offset: end, messages: base.messages + number))
+                }
+            }
+        }
+
+        private func location(_ name: String, _ number: Int, _ offset: Int) -> SourceLocation {
+            Self.location(name, base, number, offset)
+        }
+
+        private static func location(_ name: String, _ base: FilePosition, _ number: Int, _ offset: Int) -> SourceLocation {
+            SourceLocation(file: name, index: base.messages + number, offset: base.offset + offset)
+        }
+
+        /// Parses the batch's messages on up to `parallelism` threads, each taking every n-th one.
+        private func parse(_ batch: [(event: MboxEvent, end: Int?)], parser: MessageParser, name: String) -> [MessageParser.Output?] {
+            let results = UnsafeMutableBufferPointer<MessageParser.Output?>.allocate(capacity: batch.count)
+            results.initialize(repeating: nil)
+            defer { results.deallocate() }
+            let workers = min(parallelism, batch.count)
+            let events = batch.map(\.event)
+            let base = base
+            // Each worker writes only its own slots, and all are done before `results` is read.
+            nonisolated(unsafe) let slots = results
+            let work: @Sendable (Int) -> Void = { worker in
+                var index = worker
+                while index < events.count {
+                    if case .message(let message) = events[index] {
+                        slots[index] = parser.parse(message.bytes, location: Self.location(name, base, message.index, message.offset),
+                                                    envelope: message.envelope)
+                    }
+                    index += workers
+                }
+            }
+            if workers > 1 {
+                DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+            } else {
+                work(0)
+            }
+            return Array(results)
         }
     }
 

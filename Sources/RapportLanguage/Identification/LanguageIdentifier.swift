@@ -33,7 +33,8 @@ public struct LanguageIdentifier: Sendable {
             if content.isEmpty || content.hasPrefix("#") { continue }
             let fields = content.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 4 else {
-                throw DataFileError(file: file, line: lineNumber, reason: "expected language<TAB>word|letter<TAB>item<TAB>weight")
+                throw DataFileError(
+                    file: file, line: lineNumber, reason: "expected language<TAB>word|letter<TAB>item<TAB>weight")
             }
             guard let language = LanguageCode(rawValue: String(fields[0])), language != .unknown else {
                 throw DataFileError(file: file, line: lineNumber, reason: "language must be en or is")
@@ -52,7 +53,8 @@ public struct LanguageIdentifier: Sendable {
             case "word":
                 words.update(Array(item.utf8), initial: Evidence()) { add(&$0) }
             case "letter":
-                guard item.unicodeScalars.count == 1, let scalar = item.unicodeScalars.first, scalar.value >= 0x80 else {
+                guard item.unicodeScalars.count == 1, let scalar = item.unicodeScalars.first, scalar.value >= 0x80
+                else {
                     throw DataFileError(file: file, line: lineNumber, reason: "a letter cue is one non-ASCII letter")
                 }
                 add(&letters[scalar.value, default: Evidence()])
@@ -92,7 +94,8 @@ public struct LanguageIdentifier: Sendable {
         let total = evidence.english + evidence.icelandic
         let best = max(evidence.english, evidence.icelandic)
         guard best >= LanguageIdentifier.minimumEvidence, evidence.english != evidence.icelandic,
-              best / total >= LanguageIdentifier.minimumShare else { return .unknown }
+            best / total >= LanguageIdentifier.minimumShare
+        else { return .unknown }
         return evidence.english > evidence.icelandic ? .english : .icelandic
     }
 

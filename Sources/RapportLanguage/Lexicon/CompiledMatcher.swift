@@ -78,8 +78,10 @@ public final class CompiledMatcher: Sendable {
     /// The number of distinct terms.
     public var termCount: Int { terms.count }
 
-    init(entries: [(term: String, category: LexiconCategory, weight: Double)], categories: [LexiconCategory],
-         tokenizer: Tokenizer) {
+    init(
+        entries: [(term: String, category: LexiconCategory, weight: Double)], categories: [LexiconCategory],
+        tokenizer: Tokenizer
+    ) {
         self.categories = categories
         categoryFamilies = categories.map(\.family)
         categoryPoliteness = categories.map(PolitenessModel.factor(for:))
@@ -103,6 +105,18 @@ public final class CompiledMatcher: Sendable {
     /// The lookup form of a lexicon word: what the tokenizer makes of it when it reads it as one
     /// token, so both sides are normalised the same way.
     static func lookupBytes(_ word: String, tokenizer: Tokenizer) -> [UInt8] {
+        // A lower-case ASCII word that starts and ends with a letter or digit is its own form.
+        let utf8 = Array(word.utf8)
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }
+        if let first = utf8.first, let last = utf8.last, isAlphanumeric(first), isAlphanumeric(last),
+            utf8.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "-") }),
+            !utf8.indices.dropFirst().contains(where: { !isAlphanumeric(utf8[$0]) && !isAlphanumeric(utf8[$0 - 1]) })
+        {
+            return utf8
+        }
         let composed = word.precomposedStringWithCanonicalMapping
         let tokens = tokenizer.tokens(composed)
         if tokens.count == 1, !tokens[0].normalized.isEmpty { return Array(tokens[0].normalized.utf8) }
@@ -121,8 +135,10 @@ public final class CompiledMatcher: Sendable {
         var phraseStems: [[StemChild]] = [[]]
         var phraseWordCount: Int32 = 0
 
-        init(entries: [(term: String, category: LexiconCategory, weight: Double)], categories: [LexiconCategory],
-             tokenizer: Tokenizer) {
+        init(
+            entries: [(term: String, category: LexiconCategory, weight: Double)], categories: [LexiconCategory],
+            tokenizer: Tokenizer
+        ) {
             let categoryIndex = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
             var termIndex: [String: Int] = [:]
             for (text, category, weight) in entries {
@@ -139,7 +155,8 @@ public final class CompiledMatcher: Sendable {
                 if category == .sentiment {
                     terms[index].sentiment = weight
                 } else if let kind = ModifierKind(category) {
-                    let current = terms[index].modifier.flatMap { ModifierKind.precedence.firstIndex(of: $0) } ?? Int.max
+                    let current =
+                        terms[index].modifier.flatMap { ModifierKind.precedence.firstIndex(of: $0) } ?? Int.max
                     if ModifierKind.precedence.firstIndex(of: kind)! < current {
                         terms[index].modifier = kind
                         terms[index].modifierWeight = weight
@@ -193,13 +210,17 @@ public final class CompiledMatcher: Sendable {
     }
 
     @inline(__always)
-    private static func edge(_ node: Int32, _ word: Int32) -> UInt64 { UInt64(UInt32(node)) << 32 | UInt64(UInt32(word)) }
+    private static func edge(_ node: Int32, _ word: Int32) -> UInt64 {
+        UInt64(UInt32(node)) << 32 | UInt64(UInt32(word))
+    }
 
     // MARK: Matching
 
     /// Looks every token up once in the word table (what a phrase walk needs again and again).
-    func lookUp(_ tokens: UnsafeBufferPointer<RawToken>, normalized: UnsafeBufferPointer<UInt8>,
-                into slots: inout [WordSlot]) {
+    func lookUp(
+        _ tokens: UnsafeBufferPointer<RawToken>, normalized: UnsafeBufferPointer<UInt8>,
+        into slots: inout [WordSlot]
+    ) {
         slots.removeAll(keepingCapacity: true)
         for token in tokens {
             guard token.isLookupable, token.normalizedEnd > token.normalizedStart else {
@@ -213,8 +234,10 @@ public final class CompiledMatcher: Sendable {
 
     /// The longest term starting at token `index`, looking no further than `end`; `slots` are
     /// the tokens' word-table entries from `lookUp`.
-    func match(_ tokens: UnsafeBufferPointer<RawToken>, slots: UnsafeBufferPointer<WordSlot>, at index: Int, end: Int,
-               normalized: UnsafeBufferPointer<UInt8>) -> TermMatch? {
+    func match(
+        _ tokens: UnsafeBufferPointer<RawToken>, slots: UnsafeBufferPointer<WordSlot>, at index: Int, end: Int,
+        normalized: UnsafeBufferPointer<UInt8>
+    ) -> TermMatch? {
         let token = tokens[index]
         guard token.isLookupable, token.normalizedEnd > token.normalizedStart else { return nil }
         let slot = slots[index]
@@ -223,15 +246,19 @@ public final class CompiledMatcher: Sendable {
         }
         if slot.term >= 0 { return TermMatch(first: index, end: index + 1, term: Int(slot.term), elongated: false) }
         let key = UnsafeBufferPointer(rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
-        if let term = matchStemOrSuffix(key) { return TermMatch(first: index, end: index + 1, term: term, elongated: false) }
+        if let term = matchStemOrSuffix(key) {
+            return TermMatch(first: index, end: index + 1, term: term, elongated: false)
+        }
         if token.flags.contains(.elongated), let term = matchElongated(key) {
             return TermMatch(first: index, end: index + 1, term: term, elongated: true)
         }
         return nil
     }
 
-    private func matchPhrase(_ tokens: UnsafeBufferPointer<RawToken>, _ slots: UnsafeBufferPointer<WordSlot>, _ index: Int,
-                             _ end: Int, _ firstWord: Int32, _ normalized: UnsafeBufferPointer<UInt8>) -> TermMatch? {
+    private func matchPhrase(
+        _ tokens: UnsafeBufferPointer<RawToken>, _ slots: UnsafeBufferPointer<WordSlot>, _ index: Int,
+        _ end: Int, _ firstWord: Int32, _ normalized: UnsafeBufferPointer<UInt8>
+    ) -> TermMatch? {
         guard var node = phraseChildren.value(for: CompiledMatcher.edge(0, firstWord)) else { return nil }
         var best: TermMatch?
         var next = index + 1
@@ -248,7 +275,8 @@ public final class CompiledMatcher: Sendable {
             }
             let slot = slots[next]
             guard slot.phraseWord >= 0,
-                  let child = phraseChildren.value(for: CompiledMatcher.edge(node, slot.phraseWord)) else { break }
+                let child = phraseChildren.value(for: CompiledMatcher.edge(node, slot.phraseWord))
+            else { break }
             node = child
             next += 1
             let terminal = phraseTerminal[Int(node)]
@@ -282,7 +310,9 @@ public final class CompiledMatcher: Sendable {
                 var prefix = length
                 while prefix >= 1 {
                     if lengths & (1 << UInt64(min(prefix, 63))) != 0,
-                       let term = stems.value(for: UnsafeBufferPointer(rebasing: key[0..<prefix]), hash: hashes[prefix]) {
+                        let term = stems.value(
+                            for: UnsafeBufferPointer(rebasing: key[0..<prefix]), hash: hashes[prefix])
+                    {
                         return Int(term)
                     }
                     prefix -= 1
@@ -319,7 +349,8 @@ public final class CompiledMatcher: Sendable {
 
     /// Whether the byte at `offset` belongs to a run of three or more equal bytes.
     private func isLongRun(_ key: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
-        var start = offset, end = offset
+        var start = offset
+        var end = offset
         while start > 0 && key[start - 1] == key[offset] { start -= 1 }
         while end + 1 < key.count && key[end + 1] == key[offset] { end += 1 }
         return end - start >= 2
@@ -377,7 +408,8 @@ struct EdgeTable: Sendable {
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
+        let oldKeys = keys
+        let oldValues = values
         keys = [UInt64](repeating: .max, count: oldKeys.count * 2)
         values = [Int32](repeating: -1, count: oldKeys.count * 2)
         count = 0

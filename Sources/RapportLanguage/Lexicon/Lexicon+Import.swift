@@ -12,14 +12,17 @@ extension Lexicon {
 
     /// Reads a lexicon in any supported format; `language` applies to imported formats, which
     /// carry none (a `#!language` line at the top of the file overrides it).
-    public static func load(text: String, file: String, format: Format, language: LanguageCode? = nil) throws -> Lexicon {
+    public static func load(text: String, file: String, format: Format, language: LanguageCode? = nil) throws -> Lexicon
+    {
         let (lexicon, issues) = parse(text: text, file: file, format: format, language: language)
         if issues.contains(where: { $0.severity == .error }) { throw LexiconError(issues: issues) }
         return lexicon
     }
 
-    public static func parse(text: String, file: String, format: Format,
-                             language: LanguageCode? = nil) -> (Lexicon, [LexiconIssue]) {
+    public static func parse(
+        text: String, file: String, format: Format,
+        language: LanguageCode? = nil
+    ) -> (Lexicon, [LexiconIssue]) {
         if format == .rapport { return parse(text: text, file: file) }
         var importer = LexiconImporter(file: file, format: format, language: language)
         importer.read(text)
@@ -106,7 +109,9 @@ struct LexiconImporter {
     mutating func readAFINN(_ lines: [Substring]) {
         for (offset, line) in lines.enumerated() where !line.isEmpty && !isDirective(line, offset + 1) {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 2, let score = Int(fields[1].trimmingCharacters(in: .whitespaces)), (-5...5).contains(score) else {
+            guard fields.count == 2, let score = Int(fields[1].trimmingCharacters(in: .whitespaces)),
+                (-5...5).contains(score)
+            else {
                 warn(offset + 1, "expected word<TAB>integer from -5 to 5")
                 continue
             }
@@ -127,19 +132,24 @@ struct LexiconImporter {
                 continue
             }
             let word = String(fields[0])
-            let slot = index[word] ?? {
-                marks.append((word, [], offset + 1))
-                index[word] = marks.count - 1
-                return marks.count - 1
-            }()
+            let slot =
+                index[word]
+                ?? {
+                    marks.append((word, [], offset + 1))
+                    index[word] = marks.count - 1
+                    return marks.count - 1
+                }()
             if fields[2] == "1" { marks[slot].emotions.insert(fields[1].lowercased()) }
         }
         let weight = Lexicon.unweightedMembershipWeight
         for (word, emotions, line) in marks {
-            let positive = emotions.contains("positive"), negative = emotions.contains("negative")
+            let positive = emotions.contains("positive")
+            let negative = emotions.contains("negative")
             if positive != negative { add(word, positive ? weight : -weight, .sentiment, line) }
             for emotion in emotions.sorted() where emotion != "positive" && emotion != "negative" {
-                add(word, weight, emotion == "anger" ? LexiconCategory(rawValue: "conflict.anger")! : custom(emotion, line), line)
+                add(
+                    word, weight,
+                    emotion == "anger" ? LexiconCategory(rawValue: "conflict.anger")! : custom(emotion, line), line)
             }
         }
     }
@@ -178,7 +188,9 @@ struct LexiconImporter {
             var categoryNames: [String] = []
             for field in fields.dropFirst() {
                 guard let name = names[field] else {
-                    warn(number, "category '\(field)' is not in the header (conditional LIWC categories are not supported)")
+                    warn(
+                        number,
+                        "category '\(field)' is not in the header (conditional LIWC categories are not supported)")
                     continue
                 }
                 categoryNames.append(name)
@@ -186,8 +198,10 @@ struct LexiconImporter {
             let positive = categoryNames.contains { LexiconImporter.liwcPositive.contains($0) }
             let negative = categoryNames.contains { LexiconImporter.liwcNegative.contains($0) }
             if positive != negative { add(fields[0], positive ? weight : -weight, .sentiment, number) }
-            for name in categoryNames where !LexiconImporter.liwcPositive.contains(name) && !LexiconImporter.liwcNegative.contains(name) {
-                let category = LexiconImporter.liwcAnger.contains(name)
+            for name in categoryNames
+            where !LexiconImporter.liwcPositive.contains(name) && !LexiconImporter.liwcNegative.contains(name) {
+                let category =
+                    LexiconImporter.liwcAnger.contains(name)
                     ? LexiconCategory(rawValue: "conflict.anger")! : custom(name, number)
                 add(fields[0], weight, category, number)
             }

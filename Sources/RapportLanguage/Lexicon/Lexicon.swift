@@ -127,9 +127,11 @@ struct LexiconParser {
 
     mutating func parse(_ text: String) {
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines are cut on the UTF-8 bytes: splitting by `Character` costs more than the rest
+        // of loading a lexicon.
+        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = rawLine[...]
+            var line = Substring(rawLine)
             if line.hasSuffix("\r") { line = line.dropLast() }
             if lineNumber == 1 && line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
             if line.hasPrefix("#!") {
@@ -165,7 +167,8 @@ struct LexiconParser {
     }
 
     mutating func entry(_ line: Substring, _ lineNumber: Int) {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        let fields = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(
+            Substring.init)
         guard fields.count == 3 || fields.count == 4 else {
             error(lineNumber, "expected term<TAB>weight<TAB>category[<TAB>note], found \(fields.count) field(s)")
             return
@@ -185,7 +188,10 @@ struct LexiconParser {
         }
         guard category.weightRange.contains(weight) else {
             let range = category.weightRange
-            error(lineNumber, "weight \(fields[1]) is outside \(LexiconParser.format(range.lowerBound))…\(LexiconParser.format(range.upperBound)) for \(category)")
+            error(
+                lineNumber,
+                "weight \(fields[1]) is outside \(LexiconParser.format(range.lowerBound))…\(LexiconParser.format(range.upperBound)) for \(category)"
+            )
             return
         }
         let note = fields.count == 4 && !fields[3].isEmpty ? String(fields[3]) : nil
@@ -194,7 +200,10 @@ struct LexiconParser {
             if first.weight == weight {
                 error(lineNumber, "duplicate of line \(first.line) ('\(term)' \(category))")
             } else {
-                error(lineNumber, "conflicting weights for '\(term)' \(category): line \(first.line) says \(LexiconParser.format(first.weight))")
+                error(
+                    lineNumber,
+                    "conflicting weights for '\(term)' \(category): line \(first.line) says \(LexiconParser.format(first.weight))"
+                )
             }
             return
         }
@@ -208,8 +217,10 @@ struct LexiconParser {
 
     /// A decimal with an optional sign and a `.` (no exponent, no comma), as the format says.
     static func number(_ field: Substring) -> Double? {
-        guard !field.isEmpty, field.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }),
-              let value = Double(field), value.isFinite else { return nil }
+        guard !field.isEmpty,
+            field.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }),
+            let value = Double(field), value.isFinite
+        else { return nil }
         return value
     }
 
@@ -220,23 +231,43 @@ struct LexiconParser {
     /// Why a term cannot be used, or nil when it is well formed.
     static func termProblem(_ term: String, category: LexiconCategory) -> String? {
         if term.isEmpty { return "empty term" }
-        // Fast path for the common plain ASCII word (lexicons hold thousands).
-        if term.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 || $0 == 0x2D }) { return nil }
+        // Fast path for plain ASCII words and phrases (lexicons hold thousands): lower-case
+        // letters, digits, ' and -, single spaces between words, at most a final '*'.
+        let utf8 = Array(term.utf8)
+        var plain = utf8.first != UInt8(ascii: " ") && utf8.last != UInt8(ascii: " ")
+        for (offset, byte) in utf8.enumerated() where plain {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"),
+                UInt8(ascii: "-"):
+                continue
+            case UInt8(ascii: " "):
+                plain = utf8[offset - 1] != UInt8(ascii: " ") && utf8[offset - 1] != UInt8(ascii: "*")
+            default:
+                plain = false
+            }
+        }
+        if plain { return nil }
         if term != term.trimmingCharacters(in: .whitespaces) { return "term has leading or trailing spaces" }
         if term.contains("  ") { return "words of a phrase are separated by single spaces" }
-        if term.contains("\u{2019}") || term.contains("\u{2018}") { return "write apostrophes as ' (curly ones in text are folded to it)" }
+        if term.contains("\u{2019}") || term.contains("\u{2018}") {
+            return "write apostrophes as ' (curly ones in text are folded to it)"
+        }
         if term != term.lowercased() && !Emoticons.all.contains(term) { return "terms are lower-case" }
         let words = term.split(separator: " ")
         if words.count == 1 && words[0].hasPrefix("*") {
             guard category.isModifier else { return "a '*suffix' term is only allowed for modifiers" }
-            guard words[0].count >= 3, !words[0].dropFirst().contains("*") else { return "a suffix needs at least two characters after the '*'" }
+            guard words[0].count >= 3, !words[0].dropFirst().contains("*") else {
+                return "a suffix needs at least two characters after the '*'"
+            }
             return nil
         }
         for (index, word) in words.enumerated() {
             guard let star = word.firstIndex(of: "*") else { continue }
             if index != words.count - 1 { return "only the last word of a phrase may be a stem" }
             if word.index(after: star) != word.endIndex { return "'*' may only end a stem" }
-            if word.distance(from: word.startIndex, to: star) < 3 { return "a stem keeps at least three letters before the '*'" }
+            if word.distance(from: word.startIndex, to: star) < 3 {
+                return "a stem keeps at least three letters before the '*'"
+            }
         }
         return nil
     }

@@ -69,7 +69,8 @@ public struct LexiconCategory: RawRepresentable, Hashable, Sendable, Codable, Co
     static func isCustom(_ name: String) -> Bool {
         guard name.hasPrefix("custom."), name.count > 7 else { return false }
         return name.dropFirst(7).utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
                 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
     }

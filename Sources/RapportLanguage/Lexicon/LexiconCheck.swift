@@ -17,8 +17,10 @@ public struct LexiconCheck: Sendable {
             for entry in lexicon.entries {
                 let key = entry.term + "\t" + entry.category.rawValue
                 if let first = firstSeen[key], first.file != lexicon.file,
-                   first.language == nil || lexicon.language == nil || first.language == lexicon.language {
-                    let reason = first.weight == entry.weight
+                    first.language == nil || lexicon.language == nil || first.language == lexicon.language
+                {
+                    let reason =
+                        first.weight == entry.weight
                         ? "'\(entry.term)' \(entry.category) is already in \(first.file):\(first.line)"
                         : "conflicting weights for '\(entry.term)' \(entry.category): \(first.file):\(first.line) says \(LexiconParser.format(first.weight))"
                     perFile.append(LexiconIssue(file: lexicon.file, line: entry.line, reason: reason))
@@ -27,10 +29,12 @@ public struct LexiconCheck: Sendable {
                 }
                 if entry.category.isModifier {
                     if let other = modifierRoles[entry.term], other.category != entry.category {
-                        perFile.append(LexiconIssue(
-                            file: lexicon.file, line: entry.line,
-                            reason: "'\(entry.term)' is already \(other.category) (line \(other.line)); a term has one modifier role",
-                            severity: .warning))
+                        perFile.append(
+                            LexiconIssue(
+                                file: lexicon.file, line: entry.line,
+                                reason:
+                                    "'\(entry.term)' is already \(other.category) (line \(other.line)); a term has one modifier role",
+                                severity: .warning))
                     } else {
                         modifierRoles[entry.term] = (entry.line, entry.category)
                     }
@@ -38,7 +42,8 @@ public struct LexiconCheck: Sendable {
                 let problem = reachable[entry.term] ?? unreachable(entry.pattern)
                 reachable[entry.term] = problem
                 if let problem {
-                    perFile.append(LexiconIssue(file: lexicon.file, line: entry.line, reason: problem, severity: .warning))
+                    perFile.append(
+                        LexiconIssue(file: lexicon.file, line: entry.line, reason: problem, severity: .warning))
                 }
             }
             found += perFile.sorted { ($0.line, $0.reason) < ($1.line, $1.reason) }

@@ -17,8 +17,10 @@ public struct LexiconSet: Sendable {
         let categories = Array(Set(lexicons.flatMap { $0.entries.map(\.category) })).filter {
             $0 != .sentiment && !$0.isModifier
         }.sorted()
-        english = CompiledMatcher(entries: LexiconSet.merged(lexicons, for: .english), categories: categories, tokenizer: tokenizer)
-        icelandic = CompiledMatcher(entries: LexiconSet.merged(lexicons, for: .icelandic), categories: categories, tokenizer: tokenizer)
+        english = CompiledMatcher(
+            entries: LexiconSet.merged(lexicons, for: .english), categories: categories, tokenizer: tokenizer)
+        icelandic = CompiledMatcher(
+            entries: LexiconSet.merged(lexicons, for: .icelandic), categories: categories, tokenizer: tokenizer)
     }
 
     /// The lexicon set with more lexicons loaded after these (so theirs win).
@@ -32,7 +34,9 @@ public struct LexiconSet: Sendable {
     }
 
     /// Entries for one language in load order, later (term, category) pairs replacing earlier ones.
-    static func merged(_ lexicons: [Lexicon], for language: LanguageCode) -> [(term: String, category: LexiconCategory, weight: Double)] {
+    static func merged(_ lexicons: [Lexicon], for language: LanguageCode) -> [(
+        term: String, category: LexiconCategory, weight: Double
+    )] {
         var order: [String] = []
         var chosen: [String: (term: String, category: LexiconCategory, weight: Double)] = [:]
         for lexicon in lexicons where lexicon.language == nil || lexicon.language == language {
@@ -88,31 +92,35 @@ extension CompiledMatcher {
         withUTF8(text) { bytes in
             var buffer = TokenBuffer()
             tokenizer.scan(bytes, into: &buffer)
-            var found: [LexiconMatch] = []
             var slotArray: [WordSlot] = []
-            buffer.tokens.withUnsafeBufferPointer { tokens in
-                buffer.normalized.withUnsafeBufferPointer { normalized in
-                    lookUp(tokens, normalized: normalized, into: &slotArray)
-                }
+            let tokenArray = buffer.tokens
+            let normalizedArray = buffer.normalized
+            tokenArray.withUnsafeBufferPointer { tokens in
+                normalizedArray.withUnsafeBufferPointer { lookUp(tokens, normalized: $0, into: &slotArray) }
             }
-            buffer.tokens.withUnsafeBufferPointer { tokens in
-                buffer.normalized.withUnsafeBufferPointer { normalized in
-                  slotArray.withUnsafeBufferPointer { slots in
-                    var index = 0
-                    while index < tokens.count {
-                        guard let match = match(tokens, slots: slots, at: index, end: tokens.count, normalized: normalized) else {
-                            index += 1
-                            continue
+            var found: [LexiconMatch] = []
+            tokenArray.withUnsafeBufferPointer { tokens in
+                normalizedArray.withUnsafeBufferPointer { normalized in
+                    slotArray.withUnsafeBufferPointer { slots in
+                        var index = 0
+                        while index < tokens.count {
+                            guard
+                                let match = match(
+                                    tokens, slots: slots, at: index, end: tokens.count, normalized: normalized)
+                            else {
+                                index += 1
+                                continue
+                            }
+                            let range = tokens[match.first].start..<tokens[match.end - 1].end
+                            found.append(
+                                LexiconMatch(
+                                    text: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
+                                    term: terms[match.term].text, shape: terms[match.term].shape,
+                                    weights: weights(of: match.term)
+                                ))
+                            index = match.end
                         }
-                        let range = tokens[match.first].start..<tokens[match.end - 1].end
-                        found.append(LexiconMatch(
-                            text: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
-                            term: terms[match.term].text, shape: terms[match.term].shape,
-                            weights: weights(of: match.term)
-                        ))
-                        index = match.end
                     }
-                  }
                 }
             }
             return found

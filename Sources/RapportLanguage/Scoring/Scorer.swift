@@ -9,8 +9,10 @@ public struct Scorer: Sendable {
     public let tokenizer: Tokenizer
     public let identifier: LanguageIdentifier
 
-    public init(lexicons: LexiconSet, rules: [any ScoringRule] = .default, tokenizer: Tokenizer = .default,
-                identifier: LanguageIdentifier = .default) {
+    public init(
+        lexicons: LexiconSet, rules: [any ScoringRule] = .default, tokenizer: Tokenizer = .default,
+        identifier: LanguageIdentifier = .default
+    ) {
         precondition(rules.count <= 64, "evidence records at most 64 rules")
         self.lexicons = lexicons
         self.rules = rules

@@ -22,7 +22,9 @@ public final class ScoringSession {
         withUTF8(text) { bytes in score(bytes: bytes, language: language, detail: detail) }
     }
 
-    private func score(bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode?, detail: Scorer.Detail) -> DocumentScore {
+    private func score(bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode?, detail: Scorer.Detail)
+        -> DocumentScore
+    {
         scorer.tokenizer.scan(bytes, into: &buffer)
         let detected = language ?? scorer.identifier.identify(buffer, tokens: 0..<buffer.tokens.count)
         guard !buffer.tokens.isEmpty else { return DocumentScore(language: detected) }
@@ -32,16 +34,20 @@ public final class ScoringSession {
             : score(&englishAnalysis, bytes: bytes, language: detected, detail: detail)
     }
 
-    private func score(_ analysis: inout SentenceAnalysis, bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode,
-                       detail: Scorer.Detail) -> DocumentScore {
-        let tokenArray = buffer.tokens, normalizedArray = buffer.normalized
+    private func score(
+        _ analysis: inout SentenceAnalysis, bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode,
+        detail: Scorer.Detail
+    ) -> DocumentScore {
+        let tokenArray = buffer.tokens
+        let normalizedArray = buffer.normalized
         tokenArray.withUnsafeBufferPointer { tokens in
             normalizedArray.withUnsafeBufferPointer { normalized in
                 analysis.matcher.lookUp(tokens, normalized: normalized, into: &wordSlots)
             }
         }
         let slotArray = wordSlots
-        var anyCaps = false, anyLower = false
+        var anyCaps = false
+        var anyLower = false
         for token in tokenArray where token.kind == .word && token.flags.contains(.hasLetters) {
             if token.flags.contains(.allCaps) { anyCaps = true } else { anyLower = true }
         }
@@ -59,14 +65,21 @@ public final class ScoringSession {
         }
     }
 
-    private func scoreSentences(_ analysis: inout SentenceAnalysis, language: LanguageCode,
-                                         detail: Scorer.Detail) -> DocumentScore {
+    private func scoreSentences(
+        _ analysis: inout SentenceAnalysis, language: LanguageCode,
+        detail: Scorer.Detail
+    ) -> DocumentScore {
         let matcher = analysis.matcher
         var result = DocumentScore(language: language)
         categorySums.removeAll(keepingCapacity: true)
         categorySums.append(contentsOf: repeatElement(0, count: matcher.categories.count))
-        var documentSum = 0.0, previousLexical = 0.0, documentEmphasis = 0.0, politenessSum = 0.0
-        var positiveSum = 0.0, negativeSum = 0.0, neutralCount = 0.0
+        var documentSum = 0.0
+        var previousLexical = 0.0
+        var documentEmphasis = 0.0
+        var politenessSum = 0.0
+        var positiveSum = 0.0
+        var negativeSum = 0.0
+        var neutralCount = 0.0
         for span in spans {
             analysis.reset(range: span)
             scorer.analyze(&analysis)
@@ -75,11 +88,16 @@ public final class ScoringSession {
                 analysis.currentRule = 1 << UInt64(number)
                 rules[number].apply(to: &analysis)
             }
-            var lexical = 0.0, politeness = 0.0
+            var lexical = 0.0
+            var politeness = 0.0
             for item in analysis.items {
                 if item.isSentiment {
                     lexical += item.value
-                    if item.value > 0 { positiveSum += item.value + 1 } else if item.value < 0 { negativeSum += item.value - 1 }
+                    if item.value > 0 {
+                        positiveSum += item.value + 1
+                    } else if item.value < 0 {
+                        negativeSum += item.value - 1
+                    }
                     politeness += PolitenessModel.valenceWeight * item.value
                 } else {
                     if item.value > 0 { categorySums[item.category] += item.value }
@@ -123,7 +141,10 @@ public final class ScoringSession {
 extension Scorer {
     /// Fills a reset analysis with the sentence's matches, modifiers and clause numbers.
     func analyze(_ analysis: inout SentenceAnalysis) {
-        let tokens = analysis.tokens, normalized = analysis.normalized, bytes = analysis.bytes, slots = analysis.slots
+        let tokens = analysis.tokens
+        let normalized = analysis.normalized
+        let bytes = analysis.bytes
+        let slots = analysis.slots
         let matcher = analysis.matcher
         let span = analysis.range
         var index = span.lowerBound
@@ -135,7 +156,9 @@ extension Scorer {
                     if bytes[position] == UInt8(ascii: "?") { analysis.questions += 1 }
                 }
             }
-            guard let match = matcher.match(tokens, slots: slots, at: index, end: span.upperBound, normalized: normalized) else {
+            guard
+                let match = matcher.match(tokens, slots: slots, at: index, end: span.upperBound, normalized: normalized)
+            else {
                 index += 1
                 continue
             }
@@ -146,8 +169,21 @@ extension Scorer {
                 // sentiment and modifiers inside it still count.
                 var inner = match.first
                 while inner < match.end {
-                    let limit = inner == match.first ? match.end - 1 : match.end
-                    guard let part = matcher.match(tokens, slots: slots, at: inner, end: limit, normalized: normalized) else {
+                    // The longest inner term that carries sentiment or a modifier: shorter
+                    // category-only phrases inside would hide the words just the same.
+                    var limit = inner == match.first ? match.end - 1 : match.end
+                    var found: TermMatch?
+                    while limit > inner,
+                        let part = matcher.match(tokens, slots: slots, at: inner, end: limit, normalized: normalized)
+                    {
+                        let partTerm = matcher.terms[part.term]
+                        if partTerm.sentiment != nil || partTerm.modifier != nil {
+                            found = part
+                            break
+                        }
+                        limit = part.end - 1
+                    }
+                    guard let part = found else {
                         inner += 1
                         continue
                     }
@@ -169,20 +205,26 @@ extension Scorer {
         var allCaps = true
         for index in match.first..<match.end where !analysis.tokens[index].flags.contains(.allCaps) { allCaps = false }
         if let kind = term.modifier {
-            analysis.modifiers.append(.init(
-                first: match.first, end: match.end, term: match.term, kind: kind, weight: term.modifierWeight,
-                allCaps: allCaps, elongated: match.elongated || analysis.tokens[match.first].flags.contains(.elongated)
-            ))
+            analysis.modifiers.append(
+                .init(
+                    first: match.first, end: match.end, term: match.term, kind: kind, weight: term.modifierWeight,
+                    allCaps: allCaps,
+                    elongated: match.elongated || analysis.tokens[match.first].flags.contains(.elongated)
+                ))
         }
         if let sentiment = term.sentiment {
-            analysis.items.append(.init(first: match.first, end: match.end, term: match.term,
-                                        category: SentenceAnalysis.sentimentCategory, base: sentiment, value: sentiment,
-                                        allCaps: allCaps, elongated: match.elongated))
+            analysis.items.append(
+                .init(
+                    first: match.first, end: match.end, term: match.term,
+                    category: SentenceAnalysis.sentimentCategory, base: sentiment, value: sentiment,
+                    allCaps: allCaps, elongated: match.elongated))
         }
         guard categories else { return }
         for entry in term.categories {
-            analysis.items.append(.init(first: match.first, end: match.end, term: match.term, category: entry.category,
-                                        base: entry.weight, value: entry.weight, allCaps: allCaps, elongated: match.elongated))
+            analysis.items.append(
+                .init(
+                    first: match.first, end: match.end, term: match.term, category: entry.category,
+                    base: entry.weight, value: entry.weight, allCaps: allCaps, elongated: match.elongated))
         }
     }
 
@@ -190,7 +232,8 @@ extension Scorer {
     /// and segment; conditional and clause-opening words start a new clause only. Modifiers are
     /// in token order, so one pass over both does it.
     func markClauses(_ analysis: inout SentenceAnalysis) {
-        var clauseNumber: Int32 = 0, segmentNumber: Int32 = 0
+        var clauseNumber: Int32 = 0
+        var segmentNumber: Int32 = 0
         var next = 0
         for index in analysis.range {
             if analysis.isClauseBreak(analysis.tokens[index]) {
@@ -240,7 +283,8 @@ extension Scorer {
     // MARK: Summing up
 
     /// The most punctuation can add to a text: four `!` and a run of `?` (VADER's caps).
-    static let maximumEmphasis = Double(VADERConstants.maximumExclamations) * VADERConstants.exclamationIncrement
+    static let maximumEmphasis =
+        Double(VADERConstants.maximumExclamations) * VADERConstants.exclamationIncrement
         + VADERConstants.manyQuestionsIncrement
 
     /// Words carrying no sentiment, which VADER counts towards the neutral share.
@@ -270,22 +314,32 @@ extension Scorer {
         for (order, item) in analysis.items.enumerated() {
             let category = analysis.category(of: item).rawValue
             if !item.isSentiment && item.value > 0 { categorySums[category, default: 0] += item.value }
-            evidence.append((item.first, order, Evidence(
-                term: text(item.first, item.end), entry: matcher.terms[item.term].text, category: category,
-                baseWeight: item.base, finalWeight: item.value, rules: names(item.rules)
-            )))
+            evidence.append(
+                (
+                    item.first, order,
+                    Evidence(
+                        term: text(item.first, item.end), entry: matcher.terms[item.term].text, category: category,
+                        baseWeight: item.base, finalWeight: item.value, rules: names(item.rules)
+                    )
+                ))
         }
         for (order, modifier) in analysis.modifiers.enumerated() {
-            evidence.append((modifier.first, analysis.items.count + order, Evidence(
-                term: text(modifier.first, modifier.end), entry: matcher.terms[modifier.term].text,
-                category: "modifier." + modifier.kind.rawValue, baseWeight: modifier.weight, finalWeight: modifier.weight,
-                rules: []
-            )))
+            evidence.append(
+                (
+                    modifier.first, analysis.items.count + order,
+                    Evidence(
+                        term: text(modifier.first, modifier.end), entry: matcher.terms[modifier.term].text,
+                        category: "modifier." + modifier.kind.rawValue, baseWeight: modifier.weight,
+                        finalWeight: modifier.weight,
+                        rules: []
+                    )
+                ))
         }
         evidence.sort { ($0.position, $0.order) < ($1.position, $1.order) }
         return SentenceScore(
             text: text(analysis.range.lowerBound, analysis.range.upperBound),
-            utf8Range: analysis.tokens[analysis.range.lowerBound].start..<analysis.tokens[analysis.range.upperBound - 1].end,
+            utf8Range: analysis.tokens[analysis.range.lowerBound]
+                .start..<analysis.tokens[analysis.range.upperBound - 1].end,
             sentiment: normalize(lexical + signum(lexical) * analysis.emphasis),
             categories: categorySums.mapValues { normalize($0) },
             politeness: normalize(politeness, alpha: PolitenessModel.alpha),

@@ -107,7 +107,8 @@ public struct SentenceAnalysis {
         guard token.kind == .punctuation else { return false }
         switch bytes[token.start] {
         case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
-             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+            UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "!"),
+            UInt8(ascii: "?"):
             return true
         case 0xE2:
             // – — ― … (curly quotes, also E2 80 xx, do not end a clause)
@@ -127,6 +128,16 @@ public struct SentenceAnalysis {
             index += 1
         }
         return false
+    }
+
+    /// Whether a token is a contraction ending in `n't` (`isn't`, `don't`).
+    func endsWithNegatedAuxiliary(_ token: Int) -> Bool {
+        let raw = tokens[token]
+        let count = raw.normalizedEnd - raw.normalizedStart
+        guard count > 3 else { return false }
+        let end = raw.normalizedEnd
+        return normalized[end - 3] == UInt8(ascii: "n") && normalized[end - 2] == UInt8(ascii: "'")
+            && normalized[end - 1] == UInt8(ascii: "t")
     }
 
     func isFirstWord(_ token: Int) -> Bool {

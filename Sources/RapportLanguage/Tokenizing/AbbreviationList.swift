@@ -26,7 +26,8 @@ public struct AbbreviationList: Sendable {
             let fields = content.split(separator: "\t", omittingEmptySubsequences: false)
             let abbreviation = String(fields[0]).lowercased()
             guard abbreviation.hasSuffix("."), abbreviation.count >= 2, !abbreviation.contains(" ") else {
-                throw DataFileError(file: file, line: lineNumber, reason: "an abbreviation must end with '.' and have no spaces")
+                throw DataFileError(
+                    file: file, line: lineNumber, reason: "an abbreviation must end with '.' and have no spaces")
             }
             var isFinal = false
             if fields.count > 1 {

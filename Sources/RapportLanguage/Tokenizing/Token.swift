@@ -87,7 +87,9 @@ struct TokenBuffer: Sendable {
     }
 
     func normalizedBytes<R>(_ token: RawToken, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        normalized.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[token.normalizedStart..<token.normalizedEnd])) }
+        normalized.withUnsafeBufferPointer {
+            body(UnsafeBufferPointer(rebasing: $0[token.normalizedStart..<token.normalizedEnd]))
+        }
     }
 
     func normalizedString(_ token: RawToken) -> String {

@@ -55,7 +55,9 @@ enum SentenceSplitter {
         while index < count {
             let token = tokens[index]
             if index > start && token.newlinesBefore > 0
-                && (token.newlinesBefore >= 2 || startsListItem(tokens, index, bytes) || previousLineIsShort(token, bytes)) {
+                && (token.newlinesBefore >= 2 || startsListItem(tokens, index, bytes)
+                    || previousLineIsShort(token, bytes))
+            {
                 spans.append(start..<index)
                 start = index
             }
@@ -83,7 +85,9 @@ enum SentenceSplitter {
             let first = bytes[token.start]
             if first == UInt8(ascii: "!") || first == UInt8(ascii: "?") { return .strong }
             if first == UInt8(ascii: ".") { return token.end - token.start == 1 ? .period : .ellipsis }
-            if token.end - token.start == 3 && first == 0xE2 && bytes[token.start + 1] == 0x80 && bytes[token.start + 2] == 0xA6 {
+            if token.end - token.start == 3 && first == 0xE2 && bytes[token.start + 1] == 0x80
+                && bytes[token.start + 2] == 0xA6
+            {
                 return .ellipsis
             }
             return nil
@@ -94,8 +98,10 @@ enum SentenceSplitter {
         }
     }
 
-    static func endsSentence(_ kind: Terminator, _ tokens: [RawToken], before index: Int, next: Int,
-                             _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func endsSentence(
+        _ kind: Terminator, _ tokens: [RawToken], before index: Int, next: Int,
+        _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         guard next < tokens.count else { return true }
         let following = tokens[next]
         let capitalized = following.kind != .word || following.flags.contains(.capitalized)
@@ -108,8 +114,10 @@ enum SentenceSplitter {
                 return false
             }
             // `J. Smith`: an initial, not the end of a sentence.
-            if index > 0, tokens[index - 1].flags.contains(.singleLetter), tokens[index - 1].flags.contains(.capitalized),
-               following.flags.contains(.capitalized) {
+            if index > 0, tokens[index - 1].flags.contains(.singleLetter),
+                tokens[index - 1].flags.contains(.capitalized),
+                following.flags.contains(.capitalized)
+            {
                 return false
             }
             return following.flags.contains(.spaceBefore) || following.newlinesBefore > 0 || capitalized
@@ -126,7 +134,9 @@ enum SentenceSplitter {
     static func isClosing(_ token: RawToken, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard token.kind == .punctuation, token.newlinesBefore == 0 else { return false }
         let first = bytes[token.start]
-        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") || first == UInt8(ascii: ")") || first == UInt8(ascii: "]") {
+        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") || first == UInt8(ascii: ")")
+            || first == UInt8(ascii: "]")
+        {
             return true
         }
         // ” ’ »

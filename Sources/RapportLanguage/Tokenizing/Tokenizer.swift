@@ -45,7 +45,8 @@ public struct Tokenizer: Sendable {
         // scanner writes through a pointer into storage sized once.
         buffer.normalized.append(contentsOf: repeatElement(0, count: TokenScanner.normalizedCapacity(for: bytes.count)))
         let written = buffer.normalized.withUnsafeMutableBufferPointer { normalized in
-            var scanner = TokenScanner(bytes: bytes, abbreviations: abbreviations.table, normalized: normalized, tokens: tokens)
+            var scanner = TokenScanner(
+                bytes: bytes, abbreviations: abbreviations.table, normalized: normalized, tokens: tokens)
             tokens = []
             scanner.run()
             tokens = scanner.tokens
@@ -86,8 +87,11 @@ private struct TokenScanner {
     var special: (start: Int, end: Int, kind: Token.Kind)?
     var scratch: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, abbreviations: ByteTable<Bool>, normalized: UnsafeMutableBufferPointer<UInt8>,
-         tokens: [RawToken]) {
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, abbreviations: ByteTable<Bool>,
+        normalized: UnsafeMutableBufferPointer<UInt8>,
+        tokens: [RawToken]
+    ) {
         self.bytes = bytes
         self.abbreviations = abbreviations
         self.normalized = normalized
@@ -219,7 +223,9 @@ private struct TokenScanner {
     mutating func scanWord(tokenStart: Int, wordStart: Int, flags initialFlags: RawToken.Flags) {
         let normalizedStart = normalizedCount
         var index = wordStart
-        var letters = 0, uppers = 0, lowers = 0
+        var letters = 0
+        var uppers = 0
+        var lowers = 0
         var firstLetterUpper: Bool?
         var previousByte: UInt8 = 0
         var run = 0
@@ -234,11 +240,13 @@ private struct TokenScanner {
                     switch characterClass {
                     case .upper:
                         lowered = byte | 0x20
-                        uppers += 1; letters += 1
+                        uppers += 1
+                        letters += 1
                         if firstLetterUpper == nil { firstLetterUpper = true }
                     case .lower:
                         lowered = byte
-                        lowers += 1; letters += 1
+                        lowers += 1
+                        letters += 1
                         if firstLetterUpper == nil { firstLetterUpper = false }
                     case .digit:
                         lowered = byte
@@ -261,11 +269,13 @@ private struct TokenScanner {
                     previousByte = 0
                     switch characterClass {
                     case .upper:
-                        uppers += 1; letters += 1
+                        uppers += 1
+                        letters += 1
                         if firstLetterUpper == nil { firstLetterUpper = true }
                         appendLowercased(value)
                     case .lower:
-                        lowers += 1; letters += 1
+                        lowers += 1
+                        letters += 1
                         if firstLetterUpper == nil { firstLetterUpper = false }
                         put(scalar: value)
                     default:
@@ -318,7 +328,11 @@ private struct TokenScanner {
             var segment = index
             while segment < limit, segment - index < 6, let next = classIfAny(at: segment), next.isLetter {
                 let (value, length) = decodeScalar(bytes, at: segment)
-                if value < 0x80 { scratch.append(UInt8(value) | (next == .upper ? 0x20 : 0)) } else { appendUTF8(value, to: &scratch) }
+                if value < 0x80 {
+                    scratch.append(UInt8(value) | (next == .upper ? 0x20 : 0))
+                } else {
+                    appendUTF8(value, to: &scratch)
+                }
                 segment += length
             }
             if segment == index || segment >= limit || bytes[segment] != UInt8(ascii: ".") { break }
@@ -357,7 +371,9 @@ private struct TokenScanner {
             at < limit && bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9")
         }
         while isDigit(index) { index += 1 }
-        while index + 1 < limit, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ","), isDigit(index + 1) {
+        while index + 1 < limit, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ","),
+            isDigit(index + 1)
+        {
             index += 1
             while isDigit(index) { index += 1 }
         }
@@ -371,8 +387,10 @@ private struct TokenScanner {
                 kind = .money
             } else if kind == .number, next == .upper || next == .lower {
                 // Ordinals and units written together: 3rd, 10k, 5pm.
-                while index < limit, let more = classIfAny(at: index), more == .upper || more == .lower || more == .digit,
-                      bytes[index] < 0x80 {
+                while index < limit, let more = classIfAny(at: index),
+                    more == .upper || more == .lower || more == .digit,
+                    bytes[index] < 0x80
+                {
                     index += 1
                 }
             }
@@ -392,7 +410,8 @@ private struct TokenScanner {
             guard end <= limit else { continue }
             var matches = true
             // Letters compare without case, so a lexicon's `:d` and the text's `:D` meet.
-            for offset in 0..<emoticon.count where Emoticons.folded(bytes[start + offset]) != Emoticons.folded(emoticon[offset]) {
+            for offset in 0..<emoticon.count
+            where Emoticons.folded(bytes[start + offset]) != Emoticons.folded(emoticon[offset]) {
                 matches = false
                 break
             }
@@ -401,7 +420,8 @@ private struct TokenScanner {
             if end < limit, let after = classIfAny(at: end), after.isWordCharacter { continue }
             if Emoticons.letterLed(emoticon) && !beforeIsSpace { continue }
             if start > 0, !beforeIsSpace, ascii[Int(min(bytes[start - 1], 127))].isWordCharacter,
-               first != UInt8(ascii: ":") && first != UInt8(ascii: ";") {
+                first != UInt8(ascii: ":") && first != UInt8(ascii: ";")
+            {
                 continue
             }
             let normalizedStart = normalizedCount
@@ -462,13 +482,15 @@ private struct TokenScanner {
     mutating func examineChunk() {
         let count = bytes.count
         var end = position
-        var at = -1, scheme = -1
+        var at = -1
+        var scheme = -1
         while end < count {
             let byte = bytes[end]
             if byte <= 0x20 { break }
             if byte == UInt8(ascii: "@") && at < 0 { at = end }
             if byte == UInt8(ascii: ":") && scheme < 0 && end + 2 < count
-                && bytes[end + 1] == UInt8(ascii: "/") && bytes[end + 2] == UInt8(ascii: "/") {
+                && bytes[end + 1] == UInt8(ascii: "/") && bytes[end + 2] == UInt8(ascii: "/")
+            {
                 scheme = end
             }
             end += 1
@@ -477,12 +499,16 @@ private struct TokenScanner {
         if scheme > 0 {
             var start = scheme
             while start > position, isASCIILetter(bytes[start - 1]) { start -= 1 }
-            if scheme - start >= 2 { setSpecial(start, trimURLEnd(start, end), .url); return }
+            if scheme - start >= 2 {
+                setSpecial(start, trimURLEnd(start, end), .url)
+                return
+            }
         }
         var lead = position
         while lead < end, bytes[lead] < 0x80, !isASCIILetter(bytes[lead]) { lead += 1 }
         if lead + 4 < end, bytes[lead] | 0x20 == UInt8(ascii: "w"), bytes[lead + 1] | 0x20 == UInt8(ascii: "w"),
-           bytes[lead + 2] | 0x20 == UInt8(ascii: "w"), bytes[lead + 3] == UInt8(ascii: ".") {
+            bytes[lead + 2] | 0x20 == UInt8(ascii: "w"), bytes[lead + 3] == UInt8(ascii: ".")
+        {
             setSpecial(lead, trimURLEnd(lead, end), .url)
             return
         }
@@ -494,7 +520,8 @@ private struct TokenScanner {
             isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) || "._%+-".utf8.contains(byte)
         }
         func isDomain(_ byte: UInt8) -> Bool {
-            isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "-")
         }
         var start = at
         while start > position, isLocal(bytes[start - 1]) { start -= 1 }
@@ -502,7 +529,8 @@ private struct TokenScanner {
         while end < chunkEnd, isDomain(bytes[end]) { end += 1 }
         while end > at + 1, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
         guard start < at, let dot = bytes[(at + 1)..<end].lastIndex(of: UInt8(ascii: ".")),
-              dot > at + 1, dot < end - 1 else { return }
+            dot > at + 1, dot < end - 1
+        else { return }
         setSpecial(start, end, .email)
     }
 
@@ -518,7 +546,8 @@ private struct TokenScanner {
                 let closes = bytes[start..<end].filter { $0 == UInt8(ascii: ")") }.count
                 if closes > opens { end -= 1 } else { break }
             } else if end - start > 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80,
-                      [0x99, 0x9D].contains(bytes[end - 1]) {
+                [0x99, 0x9D].contains(bytes[end - 1])
+            {
                 end -= 3  // a closing curly quote
             } else {
                 break
@@ -533,21 +562,26 @@ private struct TokenScanner {
     }
 
     @inline(__always)
-    func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
 
     // MARK: Emission
 
-    mutating func emit(_ kind: Token.Kind, _ start: Int, _ end: Int, normalizedFrom normalizedStart: Int,
-                       flags: RawToken.Flags = []) {
+    mutating func emit(
+        _ kind: Token.Kind, _ start: Int, _ end: Int, normalizedFrom normalizedStart: Int,
+        flags: RawToken.Flags = []
+    ) {
         var flags = flags
         if spaceBefore { flags.insert(.spaceBefore) }
         var hash = FNV1a.offsetBasis
         let normalizedEnd = normalizedCount
         for index in normalizedStart..<normalizedEnd { hash = FNV1a.combine(hash, normalized[index]) }
-        tokens.append(RawToken(
-            start: start, end: end, normalizedStart: normalizedStart, normalizedEnd: normalizedEnd, hash: hash,
-            kind: kind, flags: flags, newlinesBefore: UInt8(min(newlines, 255))
-        ))
+        tokens.append(
+            RawToken(
+                start: start, end: end, normalizedStart: normalizedStart, normalizedEnd: normalizedEnd, hash: hash,
+                kind: kind, flags: flags, newlinesBefore: UInt8(min(newlines, 255))
+            ))
         newlines = 0
         spaceBefore = false
     }
@@ -584,5 +618,7 @@ enum Emoticons {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
-    static func letterLed(_ emoticon: [UInt8]) -> Bool { emoticon[0] == UInt8(ascii: "x") || emoticon[0] == UInt8(ascii: "X") }
+    static func letterLed(_ emoticon: [UInt8]) -> Bool {
+        emoticon[0] == UInt8(ascii: "x") || emoticon[0] == UInt8(ascii: "X")
+    }
 }

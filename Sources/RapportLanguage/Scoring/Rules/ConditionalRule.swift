@@ -7,7 +7,10 @@ public struct ConditionalRule: ScoringRule {
     public var identifier: String { "conditional" }
     public var description: String { "Sentiment in an if/unless clause is hypothetical and weighs less." }
     public var triggeringExamples: [String] {
-        ["If this is not fixed we will be disappointed.", "Unless the delay ends, we walk.", "Ef þetta er slæmt, látið vita."]
+        [
+            "If this is not fixed we will be disappointed.", "Unless the delay ends, we walk.",
+            "Ef þetta er slæmt, látið vita.",
+        ]
     }
     public var nonTriggeringExamples: [String] {
         ["This is not fixed and we are disappointed.", "The delay is terrible, if you ask me."]
@@ -18,7 +21,10 @@ public struct ConditionalRule: ScoringRule {
         for index in sentence.items.indices where sentence.items[index].isSentiment {
             let item = sentence.items[index]
             guard item.value != 0 else { continue }
-            for cue in sentence.modifiers where cue.kind == .conditional && cue.end <= item.first && sentence.segmentOf(cue.first) == sentence.segmentOf(item.first) {
+            for cue in sentence.modifiers
+            where cue.kind == .conditional && cue.end <= item.first
+                && sentence.segmentOf(cue.first) == sentence.segmentOf(item.first)
+            {
                 sentence.items[index].value *= cue.weight
                 sentence.mark(index)
                 break

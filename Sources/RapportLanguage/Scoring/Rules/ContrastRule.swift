@@ -6,7 +6,9 @@
 public struct ContrastRule: ScoringRule {
     public init() {}
     public var identifier: String { "contrast" }
-    public var description: String { "The clause after but/however counts more; the one before, or after although, less." }
+    public var description: String {
+        "The clause after but/however counts more; the one before, or after although, less."
+    }
     public var triggeringExamples: [String] {
         [
             "The demo was good, but the price is terrible.", "However, the support was helpful.",

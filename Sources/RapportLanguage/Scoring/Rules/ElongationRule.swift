@@ -16,7 +16,8 @@ public struct ElongationRule: ScoringRule {
             let item = sentence.items[index]
             guard item.value != 0 else { continue }
             // The word itself, or a booster right before it ("sooo disappointed"), is stretched.
-            let stretched = item.elongated
+            let stretched =
+                item.elongated
                 || (item.first..<item.end).contains { sentence.tokens[$0].flags.contains(.elongated) }
                 || sentence.modifiers.contains { $0.elongated && $0.kind == .booster && $0.end == item.first }
             guard stretched else { continue }

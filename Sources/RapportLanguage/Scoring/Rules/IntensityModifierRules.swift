@@ -8,7 +8,9 @@ public struct BoosterRule: ScoringRule {
     public var triggeringExamples: [String] {
         ["The support was very helpful.", "We are extremely disappointed.", "Þjónustan var mjög góð."]
     }
-    public var nonTriggeringExamples: [String] { ["The support was helpful.", "The support was helpful, very much so."] }
+    public var nonTriggeringExamples: [String] {
+        ["The support was helpful.", "The support was helpful, very much so."]
+    }
 
     public func apply(to sentence: inout SentenceAnalysis) { IntensityModifier.apply(.booster, to: &sentence) }
 }
@@ -17,7 +19,9 @@ public struct DampenerRule: ScoringRule {
     public init() {}
     public var identifier: String { "dampener" }
     public var description: String { "Dampeners before a word lower its weight, less the further away they are." }
-    public var triggeringExamples: [String] { ["The update is slightly late.", "The demo was somewhat disappointing."] }
+    public var triggeringExamples: [String] {
+        ["The update is slightly late.", "The demo was somewhat disappointing."]
+    }
     public var nonTriggeringExamples: [String] { ["The update is late.", "The demo was disappointing, slightly."] }
 
     public func apply(to sentence: inout SentenceAnalysis) { IntensityModifier.apply(.dampener, to: &sentence) }
@@ -34,7 +38,9 @@ enum IntensityModifier {
             var scalar = 0.0
             for modifier in sentence.modifiers where modifier.kind == kind && modifier.end <= item.first {
                 let distance = item.first - modifier.end
-                guard distance < decay.count, sentence.clauseOf(modifier.first) == sentence.clauseOf(item.first) else { continue }
+                guard distance < decay.count, sentence.clauseOf(modifier.first) == sentence.clauseOf(item.first) else {
+                    continue
+                }
                 var amount = modifier.weight * decay[distance]
                 // VADER: a booster in capitals among lower case boosts by C_INCR more.
                 if kind == .booster && modifier.allCaps && sentence.mixedCaps { amount += CapsEmphasisRule.increment }

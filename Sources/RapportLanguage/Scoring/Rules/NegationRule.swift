@@ -18,24 +18,33 @@ public struct NegationRule: ScoringRule {
         [
             "This is not good.", "I can't complain about the support.", "Nothing to worry about.",
             "We never had a problem with them.", "I don't think this is good.", "Þetta er ekki gott.",
+            "Why isn't this good?",
         ]
     }
     public var nonTriggeringExamples: [String] {
         [
             "This is good.", "Not now, but the result is good.", "No, the result is good.", "Þetta er gott.",
-            "I don't know and the support is good.",
+            "I don't know and the support is good.", "Isn't it good that the team made it?",
         ]
     }
 
     public func apply(to sentence: inout SentenceAnalysis) {
         for negator in sentence.modifiers where negator.kind == .negator {
+            // "Isn't it wonderful?": a question opened by a negated auxiliary asserts, it does not negate.
+            if sentence.questions > 0, sentence.isFirstWord(negator.first), sentence.endsWithNegatedAuxiliary(negator.first) {
+                continue
+            }
             // The first term after the negator, in its clause, that negation can change.
-            guard let target = sentence.items.first(where: { item in
-                item.first >= negator.end && sentence.clauseOf(item.first) == sentence.clauseOf(negator.first)
-                    && isNegatable(item, in: sentence)
-            }) else { continue }
-            for index in sentence.items.indices where sentence.items[index].first == target.first
-                && isNegatable(sentence.items[index], in: sentence) {
+            guard
+                let target = sentence.items.first(where: { item in
+                    item.first >= negator.end && sentence.clauseOf(item.first) == sentence.clauseOf(negator.first)
+                        && isNegatable(item, in: sentence)
+                })
+            else { continue }
+            for index in sentence.items.indices
+            where sentence.items[index].first == target.first
+                && isNegatable(sentence.items[index], in: sentence)
+            {
                 let current = sentence.items[index].value
                 if sentence.items[index].isSentiment {
                     let scale = current < 0 ? NegationRule.negatedNegativeScale : 1

@@ -8,8 +8,11 @@ public struct ExclamationRule: ScoringRule {
     public var nonTriggeringExamples: [String] { ["Great work.", "Meeting moved to noon!"] }
 
     public func apply(to sentence: inout SentenceAnalysis) {
-        guard sentence.exclamations > 0, sentence.items.contains(where: { $0.isSentiment && $0.value != 0 }) else { return }
-        sentence.emphasis += Double(min(sentence.exclamations, VADERConstants.maximumExclamations))
+        guard sentence.exclamations > 0, sentence.items.contains(where: { $0.isSentiment && $0.value != 0 }) else {
+            return
+        }
+        sentence.emphasis +=
+            Double(min(sentence.exclamations, VADERConstants.maximumExclamations))
             * VADERConstants.exclamationIncrement
         sentence.markSentence()
     }
@@ -25,8 +28,11 @@ public struct QuestionRule: ScoringRule {
     public var nonTriggeringExamples: [String] { ["Is this good?", "This is bad."] }
 
     public func apply(to sentence: inout SentenceAnalysis) {
-        guard sentence.questions > 1, sentence.items.contains(where: { $0.isSentiment && $0.value != 0 }) else { return }
-        sentence.emphasis += sentence.questions <= 3
+        guard sentence.questions > 1, sentence.items.contains(where: { $0.isSentiment && $0.value != 0 }) else {
+            return
+        }
+        sentence.emphasis +=
+            sentence.questions <= 3
             ? Double(sentence.questions) * VADERConstants.questionIncrement
             : VADERConstants.manyQuestionsIncrement
         sentence.markSentence()

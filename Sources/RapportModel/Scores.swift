@@ -16,9 +16,11 @@ public struct DocumentScore: Hashable, Sendable, Codable {
     /// Empty when scored with `.summary` detail.
     public var sentences: [SentenceScore]
 
-    public init(language: LanguageCode, sentiment: Double = 0, positive: Double = 0, negative: Double = 0,
-                neutral: Double = 0, categories: [String: Double] = [:], politeness: Double = 0,
-                sentences: [SentenceScore] = []) {
+    public init(
+        language: LanguageCode, sentiment: Double = 0, positive: Double = 0, negative: Double = 0,
+        neutral: Double = 0, categories: [String: Double] = [:], politeness: Double = 0,
+        sentences: [SentenceScore] = []
+    ) {
         self.language = language
         self.sentiment = sentiment
         self.positive = positive
@@ -44,8 +46,10 @@ public struct SentenceScore: Hashable, Sendable, Codable {
     /// `contrast`).
     public var rules: [String]
 
-    public init(text: String, utf8Range: Range<Int>, sentiment: Double, categories: [String: Double],
-                politeness: Double, evidence: [Evidence], rules: [String]) {
+    public init(
+        text: String, utf8Range: Range<Int>, sentiment: Double, categories: [String: Double],
+        politeness: Double, evidence: [Evidence], rules: [String]
+    ) {
         self.text = text
         self.utf8Range = utf8Range
         self.sentiment = sentiment
@@ -71,7 +75,8 @@ public struct Evidence: Hashable, Sendable, Codable {
     /// Identifiers of the rules that changed the weight, in the order they acted.
     public var rules: [String]
 
-    public init(term: String, entry: String, category: String, baseWeight: Double, finalWeight: Double, rules: [String]) {
+    public init(term: String, entry: String, category: String, baseWeight: Double, finalWeight: Double, rules: [String])
+    {
         self.term = term
         self.entry = entry
         self.category = category

@@ -1,0 +1,7 @@
+@_spi(Fuzzing) import RapportIngest
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    FuzzEntryPoints.authored(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}

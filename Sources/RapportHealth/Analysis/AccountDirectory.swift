@@ -1,0 +1,126 @@
+import Foundation
+import RapportModel
+
+/// Which side of a relationship a person or a message is on.
+enum Side: Hashable, Sendable {
+    case us, them
+}
+
+/// Knows who is who: which participants are ours, which account every other participant belongs
+/// to, and the names people go by, learnt from the mail itself.
+struct AccountDirectory: Sendable {
+    let ourDomains: [String]
+    let rules: [HealthConfiguration.AccountRule]
+    let grouping: AccountGrouping
+    /// Lower-cased display name → the address most often written with it, for meeting-note
+    /// attendees who were written down by name only.
+    private(set) var addressByName: [String: String] = [:]
+    /// Lower-cased address → the display name most often written with it.
+    private(set) var nameByAddress: [String: String] = [:]
+
+    init(ourDomains: [String], configuration: HealthConfiguration, documents: [Document]) {
+        self.ourDomains = ourDomains.map { $0.lowercased() }
+        self.rules = configuration.accounts
+        self.grouping = AccountGrouping(
+            freeMailDomains: AccountGrouping.defaultFreeMailDomains.union(configuration.freeMailDomains))
+        learnNames(documents.filter { $0.kind == .email })
+    }
+
+    private mutating func learnNames(_ documents: [Document]) {
+        var pairs: [String: [String: Int]] = [:]
+        var names: [String: [String: Int]] = [:]
+        for document in documents {
+            for participant in document.from + document.to + document.cc {
+                guard let name = participant.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty,
+                    participant.address.contains("@")
+                else { continue }
+                let address = participant.address.lowercased()
+                pairs[name.lowercased(), default: [:]][address, default: 0] += 1
+                names[address, default: [:]][name, default: 0] += 1
+            }
+        }
+        addressByName = pairs.mapValues(Self.mostFrequent)
+        nameByAddress = names.mapValues(Self.mostFrequent)
+    }
+
+    /// The most frequent key, ties to the smallest, so the answer never depends on hash order.
+    private static func mostFrequent(_ counts: [String: Int]) -> String {
+        counts.min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }!.key
+    }
+
+    // MARK: - Sides
+
+    static func matches(domain: String, _ listed: String) -> Bool {
+        domain == listed || domain.hasSuffix("." + listed)
+    }
+
+    func isOurs(_ participant: Participant) -> Bool {
+        let domain = participant.domain
+        return !domain.isEmpty && ourDomains.contains { Self.matches(domain: domain, $0) }
+    }
+
+    /// A note attendee written down by name only gets the address the mail knows them by.
+    func resolved(_ participant: Participant) -> Participant {
+        guard !participant.address.contains("@"), let name = participant.name,
+            let address = addressByName[name.lowercased()]
+        else { return participant }
+        var result = participant
+        result.address = address
+        return result
+    }
+
+    /// Our side, their side, or nil for someone nobody can place (a name without an address).
+    func side(of participant: Participant) -> Side? {
+        let person = resolved(participant)
+        guard person.address.contains("@") else { return nil }
+        return isOurs(person) ? .us : .them
+    }
+
+    // MARK: - Accounts
+
+    /// The account key a counterparty belongs to: a configured account's key, else the domain,
+    /// else (free mail) the address.
+    func key(for participant: Participant) -> String {
+        let person = resolved(participant)
+        let address = person.address.lowercased()
+        let domain = person.domain
+        if let rule = rules.first(where: { $0.addresses.contains(address) }) { return rule.key }
+        if !domain.isEmpty, let rule = rules.first(where: { $0.domains.contains { Self.matches(domain: domain, $0) } }) {
+            return rule.key
+        }
+        return grouping.key(for: person)
+    }
+
+    /// The account a meeting note names (`Account: Orkulind hf.`): a configured account by name
+    /// or key, else the account of the attendees from that organisation, else of any attendee.
+    func key(forNoteAccount name: String, participants: [Participant]) -> String {
+        let lowered = name.lowercased()
+        if let rule = rules.first(where: { $0.name.lowercased() == lowered || $0.key == lowered }) { return rule.key }
+        let theirs = participants.map(resolved).filter { side(of: $0) == .them }
+        let named = theirs.filter { $0.organisation?.lowercased() == lowered }
+        if let key = Self.mostFrequentKey((named.isEmpty ? theirs : named).map(key(for:))) { return key }
+        return lowered
+    }
+
+    static func mostFrequentKey(_ keys: [String]) -> String? {
+        guard !keys.isEmpty else { return nil }
+        var counts: [String: Int] = [:]
+        for key in keys { counts[key, default: 0] += 1 }
+        return mostFrequent(counts)
+    }
+
+    /// The account behind a key, named from the configuration, else from the mail.
+    func account(forKey key: String, noteNames: [String: String] = [:]) -> Account {
+        if let rule = rules.first(where: { $0.key == key }) { return Account(key: key, name: rule.name, type: rule.type) }
+        if ourDomains.contains(key) { return Account(key: key, name: key, type: .internalUnit) }
+        if let name = noteNames[key] { return Account(key: key, name: name, type: .unknown) }
+        if key.contains("@"), let name = nameByAddress[key] { return Account(key: key, name: name, type: .unknown) }
+        return Account(key: key, name: key, type: .unknown)
+    }
+
+    /// The display name of a person as the mail knows them.
+    func displayName(_ participant: Participant) -> String {
+        if let name = participant.name, !name.isEmpty { return name }
+        return nameByAddress[participant.address.lowercased()] ?? participant.address
+    }
+}

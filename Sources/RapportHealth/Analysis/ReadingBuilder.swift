@@ -1,0 +1,217 @@
+import Foundation
+import RapportLanguage
+import RapportModel
+
+/// Turns scored documents into readings: decides each document's voice and author, removes
+/// repeated boilerplate, attributes meeting-note sentences to speakers, and re-adds the sentence
+/// scores of what is left.
+struct ReadingBuilder: Sendable {
+    let directory: AccountDirectory
+    let cues: HealthCues
+
+    /// A sentence repeated verbatim at the end of several messages from one organisation is a
+    /// disclaimer or signature the mail client or server appended, not something anyone said.
+    static let boilerplateMinimumWords = 8
+    static let boilerplateMinimumMessages = 2
+
+    func readings(_ documents: [ScoredDocument]) -> [Reading] {
+        let boilerplate = boilerplateSentences(documents)
+        return documents.map { reading($0, boilerplate: boilerplate) }
+    }
+
+    // MARK: - One document
+
+    func reading(_ scored: ScoredDocument, boilerplate: [String: Set<String>]) -> Reading {
+        let document = scored.document
+        let participants = (document.from + document.to + document.cc).map(directory.resolved)
+        let author = document.from.first.map(directory.resolved)
+        var sentences = scored.score.sentences.map { sentence in
+            let request = cues.request(in: sentence.text)
+            return ReadSentence(
+                text: sentence.text, sentiment: sentence.sentiment, categories: sentence.categories,
+                politeness: sentence.politeness, evidence: sentence.evidence, speaker: author,
+                asks: request.asks, requestTerms: request.terms)
+        }
+        var side: Side = author.map { directory.isOurs($0) ? .us : .them } ?? .them
+        var voiceAuthor = author
+        var changed = false
+
+        if document.kind == .note {
+            (sentences, side, voiceAuthor, changed) = noteVoice(document, scored.score, sentences, participants)
+        } else if let author, let repeated = boilerplate[senderGroup(author)] {
+            let kept = Self.droppingTrailing(sentences) { repeated.contains(Self.normalized($0.text)) }
+            changed = kept.count != sentences.count
+            sentences = kept
+        }
+
+        let automated = document.kind == .email && author.map(isAutomated) == true
+        var reading = Reading(
+            document: document, date: document.date, isNote: document.kind == .note, side: side,
+            author: voiceAuthor, automated: automated, sentences: sentences, sentiment: scored.score.sentiment,
+            politeness: scored.score.politeness, categories: scored.score.categories,
+            words: Self.wordCount(document.text), asks: false, participants: participants)
+        if changed {
+            let combined = SentenceSums(sentences)
+            reading.sentiment = combined.sentiment
+            reading.politeness = combined.politeness
+            reading.categories = combined.categories
+            reading.words = sentences.reduce(0) { $0 + Self.wordCount($1.text) }
+        }
+        if automated || reading.isNote {
+            reading.asks = false
+        } else if scored.score.sentences.isEmpty {
+            reading.asks = cues.asks(document.text)
+        } else {
+            reading.asks = sentences.contains(where: \.asks)
+        }
+        return reading
+    }
+
+    /// A meeting note speaks with the counterparty's voice when they spoke in it: only their
+    /// turns count then. A note without speaker turns counts as a whole for the meeting's tone,
+    /// in their voice when they attended. A note where only we spoke is ours.
+    func noteVoice(_ document: Document, _ score: DocumentScore, _ sentences: [ReadSentence],
+                   _ participants: [Participant]) -> ([ReadSentence], Side, Participant?, Bool) {
+        let organiser = document.from.first.map(directory.resolved)
+        let theyAttended = participants.contains { directory.side(of: $0) == .them }
+        let speakers = speakerSpans(document, participants)
+        guard !sentences.isEmpty, speakers.contains(where: { $0.speaker != nil }) else {
+            return (sentences, theyAttended ? .them : .us, organiser, false)
+        }
+        var attributed = sentences
+        for (index, sentence) in score.sentences.enumerated() {
+            let start = sentence.utf8Range.lowerBound
+            attributed[index].speaker = speakers.last { $0.start <= start }?.speaker
+        }
+        let theirs = attributed.filter { $0.speaker.map { directory.side(of: $0) == .them } == true }
+        guard !theirs.isEmpty else {
+            return (attributed, .us, organiser, false)
+        }
+        let mainSpeaker = Self.mostFrequentSpeaker(theirs.compactMap(\.speaker))
+        return (theirs, .them, mainSpeaker, true)
+    }
+
+    /// Where each segment starts in the note's text (segments are joined by a blank line) and
+    /// who spoke it.
+    func speakerSpans(_ document: Document, _ participants: [Participant]) -> [(start: Int, speaker: Participant?)] {
+        var spans: [(Int, Participant?)] = []
+        var offset = 0
+        for segment in document.segments {
+            let speaker = segment.speaker.flatMap { name -> Participant? in
+                let lowered = name.lowercased()
+                if let known = participants.first(where: { $0.name?.lowercased() == lowered }) { return known }
+                return directory.resolved(Participant(name: name, address: lowered))
+            }
+            spans.append((offset, speaker))
+            offset += segment.text.utf8.count + 2
+        }
+        return spans
+    }
+
+    static func mostFrequentSpeaker(_ speakers: [Participant]) -> Participant? {
+        guard let address = AccountDirectory.mostFrequentKey(speakers.map(\.address)) else { return nil }
+        return speakers.first { $0.address == address }
+    }
+
+    func isAutomated(_ participant: Participant) -> Bool {
+        let localPart = participant.address.split(separator: "@").first.map(String.init) ?? participant.address
+        let words = [localPart, participant.name ?? ""].joined(separator: " ")
+        return cues.roles(in: words).contains { $0.role == .automated }
+    }
+
+    // MARK: - Boilerplate
+
+    /// The group whose messages share a server's footer: the sender's domain (or address).
+    func senderGroup(_ participant: Participant) -> String {
+        directory.grouping.key(for: participant)
+    }
+
+    /// Per sender group, the long sentences that end several of its messages.
+    func boilerplateSentences(_ documents: [ScoredDocument]) -> [String: Set<String>] {
+        var seen: [String: [String: Set<String>]] = [:]
+        for scored in documents where scored.document.kind == .email {
+            guard let author = scored.document.from.first else { continue }
+            let group = senderGroup(directory.resolved(author))
+            for sentence in scored.score.sentences where Self.wordCount(sentence.text) >= Self.boilerplateMinimumWords {
+                seen[group, default: [:]][Self.normalized(sentence.text), default: []].insert(scored.document.id)
+            }
+        }
+        return seen.compactMapValues { sentences in
+            let repeated = Set(sentences.filter { $0.value.count >= Self.boilerplateMinimumMessages }.keys)
+            return repeated.isEmpty ? nil : repeated
+        }
+    }
+
+    static func droppingTrailing(_ sentences: [ReadSentence], where repeated: (ReadSentence) -> Bool) -> [ReadSentence] {
+        var end = sentences.count
+        while end > 0, repeated(sentences[end - 1]) { end -= 1 }
+        return Array(sentences[..<end])
+    }
+
+    /// Lower-cased with runs of white space folded to one space, for comparing sentences.
+    static func normalized(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.lowercased().unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
+    }
+
+    /// Runs of non-white-space.
+    static func wordCount(_ text: String) -> Int {
+        var count = 0, inWord = false
+        for scalar in text.unicodeScalars {
+            let space = isSpace(scalar)
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
+    }
+}
+
+/// The document-level scores of a subset of sentences, added up the way the scorer adds them:
+/// each sentence's normalised score is turned back into its raw sum, the sums are added, and
+/// the total is normalised again (VADER's `x / √(x² + α)`).
+struct SentenceSums {
+    /// The scorer's α for sentiment and categories (VADER's 15).
+    static let alpha = 15.0
+    /// The scorer's α for politeness.
+    static let politenessAlpha = 4.0
+
+    var sentiment: Double
+    var politeness: Double
+    var categories: [String: Double]
+
+    init(_ sentences: [ReadSentence]) {
+        sentiment = Self.normalize(sentences.reduce(0) { $0 + Self.raw($1.sentiment, alpha: Self.alpha) }, alpha: Self.alpha)
+        politeness = Self.normalize(
+            sentences.reduce(0) { $0 + Self.raw($1.politeness, alpha: Self.politenessAlpha) }, alpha: Self.politenessAlpha)
+        var sums: [String: Double] = [:]
+        for sentence in sentences {
+            for (name, value) in sentence.categories { sums[name, default: 0] += Self.raw(value, alpha: Self.alpha) }
+        }
+        categories = sums.filter { $0.value > 0 }.mapValues { Self.normalize($0, alpha: Self.alpha) }
+    }
+
+    static func normalize(_ sum: Double, alpha: Double) -> Double {
+        sum == 0 ? 0 : max(-1, min(1, sum / (sum * sum + alpha).squareRoot()))
+    }
+
+    /// The inverse of `normalize`: the raw sum that normalises to `value`.
+    static func raw(_ value: Double, alpha: Double) -> Double {
+        let clamped = max(-0.9999, min(0.9999, value))
+        return clamped * (alpha / (1 - clamped * clamped)).squareRoot()
+    }
+}

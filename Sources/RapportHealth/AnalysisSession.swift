@@ -1,0 +1,198 @@
+import Foundation
+import RapportModel
+
+/// One analysis run over readings: groups them into threads and accounts, runs the rules, and
+/// builds the reports in their documented order.
+struct AnalysisSession: Sendable {
+    let configuration: HealthConfiguration
+    let cues: HealthCues
+    let directory: AccountDirectory
+    let asOf: Date
+
+    struct ThreadGroup {
+        var id: String
+        var accountKey: String
+        /// Canonical document order.
+        var readings: [Reading]
+    }
+
+    func report(_ readings: [Reading]) -> ([ThreadReport], [AccountReport]) {
+        let groups = threadGroups(readings)
+        var noteNames: [String: String] = [:]
+        for group in groups {
+            for reading in group.readings {
+                if let name = reading.document.account, noteNames[group.accountKey] == nil { noteNames[group.accountKey] = name }
+            }
+        }
+        let byAccount = Dictionary(grouping: groups, by: \.accountKey)
+        var threadReports: [ThreadReport] = []
+        var accountReports: [AccountReport] = []
+        for key in byAccount.keys.sorted() {
+            let account = directory.account(forKey: key, noteNames: noteNames)
+            let accountGroups = byAccount[key]!.sorted { $0.id < $1.id }
+            let outcome = assessAccount(account, accountGroups, cutoff: asOf)
+            var reports: [ThreadReport] = []
+            for (group, raised) in zip(accountGroups, outcome.threadFlags) {
+                reports.append(threadReport(group, account: account, raised: raised, outcome: outcome))
+            }
+            reports.sort(by: Self.threadOrder)
+            threadReports += reports
+
+            var history: [HealthPoint] = []
+            for cutoff in monthEnds(accountGroups.flatMap(\.readings)) {
+                let past = assessAccount(account, accountGroups, cutoff: cutoff)
+                history.append(HealthPoint(date: cutoff, health: past.health))
+            }
+            let flags = (outcome.accountFlags.map(\.flag) + reports.flatMap(\.flags)).sorted(by: Self.flagOrder)
+            accountReports.append(AccountReport(
+                account: account, health: outcome.health, trend: HealthScorer.trend(history), history: history,
+                flags: flags, threads: reports.map(\.id)))
+        }
+        threadReports.sort(by: Self.threadOrder)
+        accountReports.sort { $0.health != $1.health ? $0.health < $1.health : $0.account.key < $1.account.key }
+        return (threadReports, accountReports)
+    }
+
+    // MARK: - Threads and accounts
+
+    func threadGroups(_ readings: [Reading]) -> [ThreadGroup] {
+        var order: [String] = []
+        var members: [String: [Reading]] = [:]
+        for reading in readings {
+            let id = reading.document.thread ?? reading.document.id
+            if members[id] == nil { order.append(id) }
+            members[id, default: []].append(reading)
+        }
+        return order.sorted().map { ThreadGroup(id: $0, accountKey: accountKey(members[$0]!), readings: members[$0]!) }
+    }
+
+    /// A note's explicit account wins; otherwise the most frequent account among the
+    /// counterparty's participants; a thread with nobody from outside is internal.
+    func accountKey(_ readings: [Reading]) -> String {
+        if let note = readings.first(where: { $0.isNote && $0.document.account != nil }) {
+            return directory.key(forNoteAccount: note.document.account!, participants: note.participants)
+        }
+        let keys = readings.flatMap(\.participants).filter { directory.side(of: $0) == .them }.map(directory.key(for:))
+        return AccountDirectory.mostFrequentKey(keys) ?? directory.ourDomains.first ?? ""
+    }
+
+    struct AccountOutcome {
+        var contexts: [ThreadContext]
+        var threadFlags: [[RaisedFlag]]
+        var accountFlags: [RaisedFlag]
+        var health: Int
+    }
+
+    /// Runs every rule over the account's threads as they stood at `cutoff`, and scores health.
+    func assessAccount(_ account: Account, _ groups: [ThreadGroup], cutoff: Date) -> AccountOutcome {
+        let visible = groups.map { group in
+            group.readings.filter { reading in reading.date.map { $0 <= cutoff } ?? (cutoff == asOf) }
+        }
+        var ourMessagesTo: [String: [Date]] = [:]
+        for reading in visible.joined() where reading.side == .us && !reading.isNote {
+            guard let date = reading.date else { continue }
+            for person in reading.document.to + reading.document.cc where directory.side(of: person) == .them {
+                ourMessagesTo[person.address.lowercased(), default: []].append(date)
+            }
+        }
+        let phrasing = Phrasing(calendar: configuration.businessDays, asOf: cutoff, directory: directory)
+        let contexts = zip(groups, visible).map { group, readings in
+            ThreadContext(id: group.id, account: account, readings: readings, asOf: cutoff, configuration: configuration,
+                          cues: cues, directory: directory, ourMessagesTo: ourMessagesTo)
+        }
+        let threadFlags = contexts.map { context -> [RaisedFlag] in
+            context.readings.isEmpty ? [] : ThreadRules.all.flatMap { $0.flags(in: context, phrasing: phrasing) }
+                .sorted { Self.flagOrder($0.flag, $1.flag) }
+        }
+        let accountReadings = visible.joined().sorted { HealthAnalyzer.precedes($0.document, $1.document) }
+        var accountFlags: [RaisedFlag] = []
+        if !threadFlags.joined().contains(where: { $0.flag.kind == .disengagement }),
+            let silent = AccountSilenceRule().flag(account: account, readings: accountReadings, asOf: cutoff,
+                                                   configuration: configuration, phrasing: phrasing)
+        {
+            accountFlags.append(silent)
+        }
+        func latencies(_ side: Side) -> [HealthScorer.Latency] {
+            contexts.flatMap { context in
+                context.replies(by: side).map { reply in
+                    let date = reply.reading.flatMap { context.readings[$0].date } ?? cutoff
+                    return HealthScorer.Latency(date: date, businessDays: reply.businessDays)
+                }
+            }
+        }
+        let health = HealthScorer(configuration: configuration).health(
+            theirReadings: accountReadings.filter { $0.side == .them }, threadFlags: threadFlags,
+            accountFlags: accountFlags, theirLatencies: latencies(.them), ourLatencies: latencies(.us), asOf: cutoff)
+        return AccountOutcome(contexts: contexts, threadFlags: threadFlags, accountFlags: accountFlags, health: health)
+    }
+
+    /// The end of each month (in the business calendar's zone) in which the account had a
+    /// dated message, the last one cut at `asOf`.
+    func monthEnds(_ readings: [Reading]) -> [Date] {
+        let calendar = configuration.businessDays
+        var months = Set<Int>()
+        for reading in readings {
+            guard let date = reading.date else { continue }
+            let day = calendar.day(of: date)
+            months.insert(day.year * 12 + day.month - 1)
+        }
+        return months.sorted().map { month in
+            let next = CalendarDay(year: (month + 1) / 12, month: (month + 1) % 12 + 1, day: 1)!
+            let midnight = Double(next.dayNumber) * 86_400
+            let local = Date(timeIntervalSince1970: midnight)
+            let end = local.addingTimeInterval(-Double(calendar.timeZone.secondsFromGMT(for: local)) - 1)
+            return min(end, asOf)
+        }
+    }
+
+    // MARK: - Reports
+
+    func threadReport(_ group: ThreadGroup, account: Account, raised: [RaisedFlag], outcome: AccountOutcome) -> ThreadReport {
+        let context = outcome.contexts.first { $0.id == group.id }!
+        let readings = context.readings
+        var ours: [Participant] = [], theirs: [Participant] = []
+        for person in readings.flatMap(\.participants) {
+            let address = person.address.lowercased()
+            switch directory.side(of: person) {
+            case .us? where !ours.contains(where: { $0.address.lowercased() == address }): ours.append(person)
+            case .them? where !theirs.contains(where: { $0.address.lowercased() == address }): theirs.append(person)
+            default: break
+            }
+        }
+        let dates = readings.compactMap(\.date)
+        let messages = readings.map { reading in
+            MessageAssessment(
+                document: reading.document.id, date: reading.date, author: reading.author, fromUs: reading.side == .us,
+                sentiment: reading.sentiment, categories: reading.categories, politeness: reading.politeness,
+                words: reading.words, asks: reading.asks)
+        }
+        let trajectory = context.theirs.filter { readings[$0].date != nil }.map { (readings[$0].tone * 1000).rounded() / 1000 }
+        let phrasing = Phrasing(calendar: configuration.businessDays, asOf: asOf, directory: directory)
+        let nextStep = raised.isEmpty ? nil : NextStepWriter(phrasing: phrasing, account: account, cues: cues).nextStep(for: raised)
+        let subject = readings.first(where: { !$0.isNote })?.document.subject ?? readings.first?.document.subject ?? ""
+        return ThreadReport(
+            id: group.id, subject: subject, account: account.key, ours: ours, theirs: theirs, first: dates.min(),
+            last: dates.max(), messageIDs: readings.map(\.document.id), messages: messages, flags: raised.map(\.flag),
+            trajectory: trajectory, waiting: context.waiting, nextStep: nextStep)
+    }
+
+    /// Most severe first, then earliest, then by label and thread.
+    static func flagOrder(_ lhs: HealthFlag, _ rhs: HealthFlag) -> Bool {
+        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        if lhs.since != rhs.since { return lhs.since < rhs.since }
+        if lhs.label != rhs.label { return lhs.label < rhs.label }
+        return (lhs.thread ?? "") < (rhs.thread ?? "")
+    }
+
+    /// Flagged threads first, most severe, then most recent; then the rest, most recent first.
+    static func threadOrder(_ lhs: ThreadReport, _ rhs: ThreadReport) -> Bool {
+        switch (lhs.severity, rhs.severity) {
+        case let (left?, right?) where left != right: return left > right
+        case (.some, .none): return true
+        case (.none, .some): return false
+        default:
+            let left = lhs.last ?? .distantPast, right = rhs.last ?? .distantPast
+            return left != right ? left > right : lhs.id < rhs.id
+        }
+    }
+}

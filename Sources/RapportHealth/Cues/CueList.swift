@@ -1,0 +1,176 @@
+import Foundation
+import RapportLanguage
+import RapportResources
+
+/// A word as written and its lower-cased form, for matching cue phrases.
+struct CueToken: Hashable, Sendable {
+    var text: String
+    var folded: String
+}
+
+/// Splits text into words for cue matching: runs of letters, digits and apostrophes (curly ones
+/// folded to `'`), lower-cased. Scans Unicode scalars with an ASCII fast path: every non-ASCII
+/// scalar is a letter unless it is a space, punctuation or a symbol.
+enum CueTokenizer {
+    static func tokens(_ text: String) -> [CueToken] {
+        var tokens: [CueToken] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            while current.last == "'" { current.removeLast() }
+            while current.first == "'" { current.removeFirst() }
+            if !current.isEmpty {
+                let word = String(current)
+                tokens.append(CueToken(text: word, folded: word.lowercased()))
+            }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            if scalar == "'" || scalar == "\u{2019}" {
+                current.append("'")
+            } else if isWordScalar(scalar) {
+                current.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// Words and phrases, each with a kind, found in text on word boundaries. A phrase's last word
+/// may end in `*` to match every word starting with it (`lögfræðing*`), as in the lexicons.
+///
+/// File format: `kind<TAB>phrase`, one per line, lower-case; `#` starts a comment line. Lines
+/// that break the format are errors naming `file:line`.
+struct CueList: Hashable, Sendable {
+    struct Cue: Hashable, Sendable {
+        var kind: String
+        var words: [String]
+        /// True when the last word is a stem (`*` removed).
+        var stem: Bool
+    }
+
+    struct Match: Hashable, Sendable {
+        var kind: String
+        /// Token positions `lowerBound..<upperBound`.
+        var range: Range<Int>
+        /// The words as written in the text.
+        var text: String
+    }
+
+    private(set) var cues: [Cue] = []
+    /// Cues by their first word, when it is not a stem.
+    private var byFirstWord: [String: [Int]] = [:]
+    /// Cues whose only word is a stem.
+    private var stemsFirst: [Int] = []
+
+    init(cues: [Cue] = []) {
+        for cue in cues { add(cue) }
+    }
+
+    /// Parses a cue file; `kinds` limits the allowed kinds (nil accepts any lower-case word).
+    init(text: String, file: String, kinds: Set<String>? = nil) throws {
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+            let number = offset + 1
+            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2 else {
+                throw DataFileError(file: file, line: number, reason: "expected kind<TAB>phrase")
+            }
+            let kind = String(fields[0]), phrase = String(fields[1])
+            if let kinds, !kinds.contains(kind) {
+                throw DataFileError(file: file, line: number, reason: "unknown kind '\(kind)'")
+            }
+            guard phrase == phrase.lowercased(), !phrase.isEmpty else {
+                throw DataFileError(file: file, line: number, reason: "a phrase must be non-empty and lower-case")
+            }
+            let stem = phrase.hasSuffix("*")
+            let words = CueTokenizer.tokens(stem ? String(phrase.dropLast()) : phrase).map(\.folded)
+            guard !words.isEmpty, words.joined(separator: " ") == (stem ? String(phrase.dropLast()) : phrase) else {
+                throw DataFileError(file: file, line: number, reason: "a phrase is words separated by single spaces")
+            }
+            if stem, let last = words.last, last.count < 3 {
+                throw DataFileError(file: file, line: number, reason: "a stem keeps at least three letters before '*'")
+            }
+            add(Cue(kind: kind, words: words, stem: stem))
+        }
+    }
+
+    /// The embedded file `name`, which the tests prove well-formed.
+    static func shipped(_ name: String, kinds: Set<String>) -> CueList {
+        guard let text = DefaultResources.text(name), let list = try? CueList(text: text, file: name, kinds: kinds) else {
+            preconditionFailure("the shipped cue file \(name) is missing or malformed")
+        }
+        return list
+    }
+
+    private mutating func add(_ cue: Cue) {
+        let index = cues.count
+        cues.append(cue)
+        if cue.stem && cue.words.count == 1 {
+            stemsFirst.append(index)
+        } else {
+            byFirstWord[cue.words[0], default: []].append(index)
+        }
+    }
+
+    /// Every match, longest first at each position; matches do not overlap.
+    func matches(in tokens: [CueToken]) -> [Match] {
+        var found: [Match] = []
+        var position = 0
+        while position < tokens.count {
+            var best: (cue: Cue, length: Int)?
+            func consider(_ index: Int) {
+                let cue = cues[index]
+                guard let length = matchLength(cue, tokens, at: position) else { return }
+                if best == nil || length > best!.length || (length == best!.length && cue.kind < best!.cue.kind) {
+                    best = (cue, length)
+                }
+            }
+            if let indices = byFirstWord[tokens[position].folded] { for index in indices { consider(index) } }
+            for index in stemsFirst { consider(index) }
+            if let best {
+                let range = position..<(position + best.length)
+                found.append(Match(kind: best.cue.kind, range: range,
+                                   text: tokens[range].map(\.text).joined(separator: " ")))
+                position += best.length
+            } else {
+                position += 1
+            }
+        }
+        return found
+    }
+
+    func matches(in text: String) -> [Match] { matches(in: CueTokenizer.tokens(text)) }
+
+    private func matchLength(_ cue: Cue, _ tokens: [CueToken], at position: Int) -> Int? {
+        guard position + cue.words.count <= tokens.count else { return nil }
+        for (offset, word) in cue.words.enumerated() {
+            let token = tokens[position + offset].folded
+            let isLast = offset == cue.words.count - 1
+            if isLast && cue.stem {
+                guard token.hasPrefix(word) else { return nil }
+            } else if token != word {
+                return nil
+            }
+        }
+        return cue.words.count
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import RapportLanguage
+import RapportModel
+
+/// A document and its scores, the input of analysis.
+public struct ScoredDocument: Hashable, Sendable {
+    public var document: Document
+    /// Scored with full detail: sentences and evidence give the quotes, the asks and the
+    /// speakers of meeting notes; with summary detail only whole-document signals remain.
+    public var score: DocumentScore
+
+    public init(document: Document, score: DocumentScore) {
+        self.document = document
+        self.score = score
+    }
+}
+
+/// Finds the relationships that are going wrong: assesses every thread and account as of a
+/// moment, raises flags with reasons and evidence, scores account health and suggests next
+/// steps. The same input always gives the same report.
+public struct HealthAnalyzer: Sendable {
+    public let configuration: HealthConfiguration
+    let cues: HealthCues
+
+    /// `ourDomains` (e.g. from `--our-domain`) are added to the configured ones.
+    public init(configuration: HealthConfiguration = .init(), ourDomains: [String] = []) {
+        var configuration = configuration
+        for domain in ourDomains.map({ $0.lowercased() }) where !configuration.ourDomains.contains(domain) {
+            configuration.ourDomains.append(domain)
+        }
+        self.configuration = configuration
+        self.cues = .default
+    }
+
+    /// Assesses the documents as of `asOf` (nil: the newest message's date). Documents dated
+    /// after `asOf` are left out, as if not yet written.
+    public func assess(_ documents: [ScoredDocument], asOf: Date?) -> HealthReport {
+        let moment = asOf ?? documents.compactMap(\.document.date).max() ?? Date(timeIntervalSince1970: 0)
+        let inScope = documents.filter { $0.document.date.map { $0 <= moment } ?? true }
+            .sorted { Self.precedes($0.document, $1.document) }
+
+        var ourDomains = configuration.ourDomains
+        let assumed = ourDomains.isEmpty
+        if assumed {
+            let grouping = AccountGrouping(
+                freeMailDomains: AccountGrouping.defaultFreeMailDomains.union(configuration.freeMailDomains))
+            if let inferred = OurDomainInference(grouping: grouping).infer(from: inScope.map(\.document)) {
+                ourDomains = [inferred]
+            }
+        }
+        let directory = AccountDirectory(ourDomains: ourDomains, configuration: configuration,
+                                         documents: inScope.map(\.document))
+        let readings = ReadingBuilder(directory: directory, cues: cues).readings(inScope)
+        let session = AnalysisSession(configuration: configuration, cues: cues, directory: directory, asOf: moment)
+        let (threads, accounts) = session.report(readings)
+        return HealthReport(asOf: moment, ourDomains: ourDomains, ourDomainsAssumed: assumed, threads: threads,
+                            accounts: accounts)
+    }
+
+    /// Date order, undated last, then id, then where the document was read and what it says:
+    /// a total order, so documents sharing a Message-ID and a date (it happens) still come out
+    /// the same way whatever order they went in.
+    static func precedes(_ lhs: Document, _ rhs: Document) -> Bool {
+        switch (lhs.date, rhs.date) {
+        case let (left?, right?) where left != right: return left < right
+        case (.some, .none): return true
+        case (.none, .some): return false
+        default: break
+        }
+        if lhs.id != rhs.id { return lhs.id < rhs.id }
+        let left = (lhs.source.file, lhs.source.index ?? -1, lhs.source.offset ?? -1, lhs.thread ?? "")
+        let right = (rhs.source.file, rhs.source.index ?? -1, rhs.source.offset ?? -1, rhs.thread ?? "")
+        if left != right { return left < right }
+        return lhs.text < rhs.text
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import RapportHealth
+import RapportIngest
+import RapportLanguage
+import RapportModel
+
+/// What `rapport analyze` (and `scan`) asks of the pipeline besides the inputs.
+public struct AnalyzeOptions: Sendable {
+    /// Our organisation's domains from `--our-domain`, added to the configured ones; with
+    /// neither, the analysis infers them from the mail.
+    public var ourDomains: [String]
+    /// An explicit configuration file (`--config`); without one, `rapport.yml` is looked for in
+    /// `searchDirectory`.
+    public var configurationFile: String?
+    /// Where to look for a configuration file when none is named.
+    public var searchDirectory: String
+    /// Lexicons from the command line (`--lexicon`), loaded last so their entries win.
+    public var lexicons: [Lexicon]
+    /// False for `--no-default-lexicons`: only the configured and command-line lexicons count.
+    public var defaultLexicons: Bool
+    /// The moment the analysis speaks of; nil means the newest message's date.
+    public var asOf: Date?
+
+    public init(ourDomains: [String] = [], configurationFile: String? = nil,
+                searchDirectory: String = FileManager.default.currentDirectoryPath, lexicons: [Lexicon] = [],
+                defaultLexicons: Bool = true, asOf: Date? = nil) {
+        self.ourDomains = ourDomains
+        self.configurationFile = configurationFile
+        self.searchDirectory = searchDirectory
+        self.lexicons = lexicons
+        self.defaultLexicons = defaultLexicons
+        self.asOf = asOf
+    }
+}
+
+/// Everything one analysis run produced: the report for the renderers, and what the command
+/// line tells the user on standard error.
+public struct AnalyzeResult: Sendable {
+    public var report: HealthReport
+    public var summary: IngestSummary
+    public var diagnostics: [Diagnostic]
+
+    public init(report: HealthReport, summary: IngestSummary, diagnostics: [Diagnostic]) {
+        self.report = report
+        self.summary = summary
+        self.diagnostics = diagnostics
+    }
+}
+
+extension Pipeline {
+    /// Ingest → thread → identify language and score → assess. Threads need every message (a
+    /// reply may come before its parent), so assessment waits for the end of input.
+    ///
+    /// Throws `ConfigurationError` for a configuration file that cannot be used and
+    /// `LexiconError` for a configured lexicon with errors; input problems are diagnostics.
+    public static func analyze(inputs: [String], options: AnalyzeOptions) throws -> AnalyzeResult {
+        let configuration = try configuration(options)
+        let scorer = try scorer(options, configured: configuration.lexicons)
+        let input = try read(inputs)
+        var documents = input.documents
+        Threader().assignThreads(&documents)
+        let analyzer = HealthAnalyzer(configuration: configuration, ourDomains: options.ourDomains)
+        let report = analyzer.assess(score(documents, with: scorer), asOf: options.asOf)
+        return AnalyzeResult(report: report, summary: input.summary, diagnostics: input.diagnostics)
+    }
+
+    /// The named configuration file, else the one in the search directory, else the defaults.
+    static func configuration(_ options: AnalyzeOptions) throws -> HealthConfiguration {
+        if let file = options.configurationFile { return try HealthConfiguration.load(path: file) }
+        return try HealthConfiguration.find(in: options.searchDirectory) ?? HealthConfiguration()
+    }
+
+    /// The shipped lexicons, then the configured ones, then the command line's: later files win.
+    static func scorer(_ options: AnalyzeOptions, configured paths: [String]) throws -> Scorer {
+        let extra = try paths.map(loadLexicon) + options.lexicons
+        if extra.isEmpty && options.defaultLexicons { return .default }
+        return Scorer(lexicons: options.defaultLexicons ? LexiconSet.default.adding(extra) : LexiconSet(extra))
+    }
+
+    static func loadLexicon(_ path: String) throws -> Lexicon {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(file: path, line: nil, reason: "the configured lexicon cannot be read")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        return try Lexicon.load(text: text, file: path, format: Lexicon.detectFormat(text: text, file: path))
+    }
+
+    /// Scores every document with evidence (the quotes need it), recording the language it was
+    /// read as. One session reuses its buffers across documents.
+    static func score(_ documents: [Document], with scorer: Scorer) -> [ScoredDocument] {
+        let session = ScoringSession(scorer: scorer)
+        return documents.map { document in
+            var document = document
+            let score = session.score(document.text, detail: .full)
+            document.language = score.language.rawValue
+            return ScoredDocument(document: document, score: score)
+        }
+    }
+}

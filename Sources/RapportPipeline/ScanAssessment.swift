@@ -1,0 +1,115 @@
+import Foundation
+import RapportIngest
+import RapportLanguage
+import RapportModel
+import RapportStore
+
+/// A document with its score, as a scan hands it to assessment.
+public struct ScanDocument: Sendable {
+    public var document: Document
+    public var score: DocumentScore
+
+    public init(document: Document, score: DocumentScore) {
+        self.document = document
+        self.score = score
+    }
+}
+
+/// What a scan needs from relationship-health analysis. The CLI backs it with `RapportHealth`;
+/// tests use small rule sets whose flags are easy to predict.
+public protocol ScanAssessor: Sendable {
+    /// A hash of everything besides the documents that assessment depends on (configuration,
+    /// thresholds, account rules). When it changes, the next scan assesses everything again.
+    var settingsFingerprint: String { get }
+
+    /// Our organisation's domains: configured, or inferred from every stored document (these
+    /// carry addresses, subjects and dates but no text). Decided over the whole store, so that
+    /// assessing a few accounts gives the same "us" as assessing all.
+    func ourDomains(in documents: [Document]) -> (domains: [String], assumed: Bool)
+
+    /// Assesses whole threads and accounts as of `asOf`.
+    func assess(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date) -> HealthReport
+}
+
+/// Re-threads the store and re-assesses what new documents touched: their threads, threads that
+/// threading merged or split, and every account those belong to (an account's health needs all
+/// its threads). Everything is assessed again when the settings, our domains or the scores
+/// changed, or when nothing was assessed before.
+struct ScanAssessment {
+    let store: ScanStore
+    let assessor: any ScanAssessor
+    let scan: Int64
+    /// `--as-of`; otherwise the newest message date in the store.
+    let asOf: Date?
+    /// Scores were recomputed (`--rescore`): every thread may have changed.
+    let everything: Bool
+
+    func run() throws -> AssessmentUpdate? {
+        let previous = try store.assessment()
+        let settings = assessor.settingsFingerprint
+        if !everything, let previous, previous.settings == settings, try store.documentsAdded(inScan: scan) == 0 {
+            return nil   // Nothing new and nothing that changes how mail is read: the assessment stands.
+        }
+        let entries = try store.threadingEntries()
+        guard !entries.isEmpty else { return nil }
+        var threaded = entries.map(\.document)
+        Threader().assignThreads(&threaded)
+        let newThread = threaded.map { $0.thread ?? "" }
+
+        let (domains, assumed) = assessor.ourDomains(in: threaded)
+        let full = everything || previous == nil || previous?.settings != settings || previous?.ourDomains != domains
+        let asOf = asOf ?? threaded.compactMap(\.date).max() ?? Date(timeIntervalSince1970: 0)
+
+        var assignments: [Int64: String] = [:]
+        var movedFrom = Set<String>()
+        for (index, entry) in entries.enumerated() where entry.document.thread != newThread[index] {
+            assignments[entry.rowID] = newThread[index]
+            if let old = entry.document.thread { movedFrom.insert(old) }
+        }
+        let allNew = Set(newThread)
+        let removed = movedFrom.subtracting(allNew)
+
+        func rows(inThreads threads: Set<String>) -> [Int64] {
+            entries.indices.filter { threads.contains(newThread[$0]) }.map { entries[$0].rowID }
+        }
+        func assess(_ rowIDs: [Int64]) throws -> HealthReport {
+            let byRow = Dictionary(uniqueKeysWithValues: entries.indices.map { (entries[$0].rowID, newThread[$0]) })
+            let documents = try store.documents(rowIDs: rowIDs).map { stored -> ScanDocument in
+                var document = stored.document
+                document.thread = byRow[stored.rowID]
+                let score = try stored.score?.decode(DocumentScore.self) ?? DocumentScore(language: .unknown)
+                return ScanDocument(document: document, score: score)
+            }
+            return assessor.assess(documents, ourDomains: domains, assumed: assumed, asOf: asOf)
+        }
+        func update(_ report: HealthReport, scope: AssessmentUpdate.Scope, removed: Set<String>) -> AssessmentUpdate {
+            AssessmentUpdate(scope: scope, threadAssignments: assignments, threads: report.threads, accounts: report.accounts,
+                             removedThreads: removed, asOf: asOf, ourDomains: domains, ourDomainsAssumed: assumed,
+                             settings: settings)
+        }
+
+        if full {
+            return update(try assess(entries.map(\.rowID)), scope: .everything, removed: [])
+        }
+
+        // Threads with documents this scan stored, or whose membership threading changed.
+        var touched = Set(entries.indices.filter { entries[$0].scan == scan }.map { newThread[$0] })
+        for (index, entry) in entries.enumerated() where assignments[entry.rowID] != nil {
+            touched.insert(newThread[index])
+        }
+        guard !touched.isEmpty || !removed.isEmpty else { return nil }
+
+        // First find the accounts those threads belong to, then assess each account whole.
+        let firstPass = try assess(rows(inThreads: touched))
+        var accounts = Set(firstPass.threads.map(\.account))
+        accounts.formUnion(try store.accounts(ofThreads: movedFrom.union(touched)).values)
+        let storedThreads = Set(try store.threadIDs(ofAccounts: accounts).keys)
+        var threads = touched
+        for (index, entry) in entries.enumerated() where storedThreads.contains(entry.document.thread ?? "") {
+            threads.insert(newThread[index])
+        }
+        let report = try assess(rows(inThreads: threads))
+        accounts.formUnion(report.accounts.map(\.account.key))
+        return update(report, scope: .accounts(accounts), removed: removed)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import RapportModel
+import RapportStore
+
+/// Builds the health report that `rapport scan` prints and `rapport report` renders, from the
+/// store alone: the latest assessment of every thread and account, narrowed to what changed.
+public enum ScanReport {
+    /// Which part of the stored assessment to show.
+    public enum Selection: Sendable {
+        /// Every thread and account as last assessed.
+        case everything
+        /// Threads whose flags appeared or changed in these changes, and their accounts.
+        case changed([FlagChange])
+    }
+
+    /// The report, or nil when nothing has been assessed yet.
+    public static func load(from store: ScanStore, selection: Selection) throws -> HealthReport? {
+        guard let assessment = try store.assessment() else { return nil }
+        var threads = try store.threadReports()
+        var accounts = try store.accountReports()
+        if case .changed(let changes) = selection {
+            let shown = changes.filter { $0.kind != .cleared }
+            let threadIDs = Set(shown.compactMap(\.flag.thread))
+            threads = threads.filter { threadIDs.contains($0.id) }
+            let accountKeys = Set(threads.map(\.account)).union(shown.filter { $0.flag.thread == nil }.map(\.flag.account))
+            accounts = accounts.filter { accountKeys.contains($0.account.key) }
+        }
+        threads.sort(by: threadOrder)
+        accounts.sort { $0.health != $1.health ? $0.health < $1.health : $0.account.key < $1.account.key }
+        return HealthReport(asOf: assessment.asOf, ourDomains: assessment.ourDomains,
+                            ourDomainsAssumed: assessment.ourDomainsAssumed, threads: threads, accounts: accounts)
+    }
+
+    /// `HealthReport`'s documented order: flagged threads first (most severe, then most recent), then the rest.
+    static func threadOrder(_ lhs: ThreadReport, _ rhs: ThreadReport) -> Bool {
+        switch (lhs.severity, rhs.severity) {
+        case let (left?, right?) where left != right: return left > right
+        case (.some, .none): return true
+        case (.none, .some): return false
+        default:
+            let left = lhs.last ?? .distantPast, right = rhs.last ?? .distantPast
+            return left != right ? left > right : lhs.id < rhs.id
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import RapportLanguage
+import RapportModel
+import RapportStore
+
+/// Scores texts on several threads. Result `i` belongs to text `i` whichever thread scored it,
+/// and a score depends only on its text, so the results equal a one-thread run's.
+struct ParallelScorer: Sendable {
+    let scorer: Scorer
+    let parallelism: Int
+
+    /// Texts to score, with the language when already known.
+    func score(_ items: [(text: String, language: LanguageCode?)]) -> [DocumentScore] {
+        guard !items.isEmpty else { return [] }
+        let results = UnsafeMutableBufferPointer<DocumentScore>.allocate(capacity: items.count)
+        results.initialize(repeating: DocumentScore(language: .unknown))
+        defer { results.deallocate() }
+        let workers = min(parallelism, items.count)
+        let scorer = scorer
+        // Each worker writes only its own slots, and all are done before `results` is read.
+        nonisolated(unsafe) let slots = results
+        let work: @Sendable (Int) -> Void = { worker in
+            let session = ScoringSession(scorer: scorer)
+            var index = worker
+            while index < items.count {
+                slots[index] = session.score(items[index].text, language: items[index].language)
+                index += workers
+            }
+        }
+        if workers > 1 {
+            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+        } else {
+            work(0)
+        }
+        return Array(results)
+    }
+
+    /// Scores documents and stamps each with the language it was read as.
+    func score(_ documents: inout [Document]) -> [DocumentScore] {
+        let scores = score(documents.map { ($0.text, $0.language.flatMap(LanguageCode.init(rawValue:))) })
+        for index in documents.indices { documents[index].language = scores[index].language.rawValue }
+        return scores
+    }
+}
+
+/// Identifies the lexicons and rules scores were computed with, so a store knows which scores a
+/// lexicon change made stale (`rapport scan --rescore`). The tool version stands for the rules'
+/// constants, which change only with a release.
+enum ScoringFingerprint {
+    static func of(_ scorer: Scorer, toolVersion: String) -> String {
+        var hash = ContentHasher()
+        func add(_ text: String) { hash.combine(Array(text.utf8) + [0x1F]) }
+        add(toolVersion)
+        for rule in scorer.rules { add(rule.identifier) }
+        for lexicon in scorer.lexicons.lexicons {
+            add(lexicon.language?.rawValue ?? "*")
+            add(lexicon.format.rawValue)
+            for entry in lexicon.entries {
+                add(entry.term)
+                add(String(entry.weight.bitPattern, radix: 16))
+                add(entry.category.rawValue)
+            }
+        }
+        return String(hash.hex.prefix(16))
+    }
+}
+
+extension StoredScore {
+    /// A score as the store keeps it.
+    init(_ score: DocumentScore, fingerprint: String) throws {
+        try self.init(encoding: score, fingerprint: fingerprint, sentiment: score.sentiment, politeness: score.politeness)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import RapportModel
+
+/// Chooses what a report shows: `--all`, `--account`, `--since`, `--until`, `--min-severity`.
+///
+/// Filtering happens after analysis, so baselines and trends still see all the mail; only the
+/// output is narrowed. Renderers and `--fail-on` both work on the filtered report.
+public struct ReportFilter: Hashable, Sendable {
+    /// Keep threads without flags (`--all`).
+    public var includeHealthy: Bool
+    /// An account key (domain or address) or account name, compared case-insensitively.
+    public var account: String?
+    /// Keep threads with activity on or after this moment.
+    public var since: Date?
+    /// Keep threads with activity on or before this moment.
+    public var until: Date?
+    /// Flags below this severity are dropped.
+    public var minimumSeverity: Severity
+
+    public init(includeHealthy: Bool = false, account: String? = nil, since: Date? = nil, until: Date? = nil,
+                minimumSeverity: Severity = .info) {
+        self.includeHealthy = includeHealthy
+        self.account = account
+        self.since = since
+        self.until = until
+        self.minimumSeverity = minimumSeverity
+    }
+
+    public func apply(_ report: HealthReport) -> HealthReport {
+        var filtered = report
+        let keep = { (flag: HealthFlag) in flag.severity >= minimumSeverity }
+        filtered.accounts = report.accounts.filter { matches($0.account) }.map { account in
+            var account = account
+            account.flags = account.flags.filter(keep)
+            return account
+        }
+        let accountKeys = Set(filtered.accounts.map(\.account.key))
+        filtered.threads = report.threads.compactMap { thread in
+            let inAccount = account == nil || accountKeys.contains(thread.account)
+                || thread.account.lowercased() == account?.lowercased()
+            guard inAccount, overlapsWindow(thread) else { return nil }
+            var thread = thread
+            thread.flags = thread.flags.filter(keep)
+            return thread.flags.isEmpty && !includeHealthy ? nil : thread
+        }
+        return filtered
+    }
+
+    private func matches(_ candidate: Account) -> Bool {
+        guard let account else { return true }
+        let wanted = account.lowercased()
+        return candidate.key.lowercased() == wanted || candidate.name.lowercased() == wanted
+    }
+
+    /// True when the thread has a message inside `since…until`; undated threads pass only an open window.
+    private func overlapsWindow(_ thread: ThreadReport) -> Bool {
+        if since == nil && until == nil { return true }
+        guard let first = thread.first ?? thread.last, let last = thread.last ?? thread.first else { return false }
+        if let since, last < since { return false }
+        if let until, first > until { return false }
+        return true
+    }
+}
+
+extension HealthReport {
+    /// True when any thread or account flag is at least this severe (`--fail-on`).
+    public func hasFlags(atLeast severity: Severity) -> Bool {
+        threads.contains { $0.flags.contains { $0.severity >= severity } }
+            || accounts.contains { $0.flags.contains { $0.severity >= severity } }
+    }
+}

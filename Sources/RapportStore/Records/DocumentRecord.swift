@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import RapportModel
+
+/// A stored document: its headers as columns for queries and threading, and the whole `Document`
+/// (authored text and source included) as JSON.
+struct DocumentRecord: Hashable, Sendable {
+    var id: Int64?
+    var messageId: String
+    var contentHash: String
+    var kind: String
+    var subject: String?
+    var date: Date?
+    /// Addresses one per line: what threading and inferring our own domains need, without
+    /// decoding the body.
+    var fromAddresses: String
+    var toAddresses: String
+    var ccAddresses: String
+    var inReplyTo: String?
+    /// The `References` ids, one per line (ids cannot hold a line break).
+    var referenceIds: String
+    /// Set by threading at the end of each scan; nil until then.
+    var thread: String?
+    var language: String?
+    var sourceFile: String
+    var sourceIndex: Int?
+    var sourceOffset: Int?
+    /// The scan that first stored it.
+    var scan: Int64
+    var body: String
+
+    init(_ document: Document, contentHash: String, scan: Int64) throws {
+        messageId = document.id
+        self.contentHash = contentHash
+        kind = document.kind.rawValue
+        subject = document.subject
+        date = document.date
+        fromAddresses = document.from.map(\.address).joined(separator: "\n")
+        toAddresses = document.to.map(\.address).joined(separator: "\n")
+        ccAddresses = document.cc.map(\.address).joined(separator: "\n")
+        inReplyTo = document.inReplyTo
+        referenceIds = document.references.joined(separator: "\n")
+        thread = nil
+        language = document.language
+        sourceFile = document.source.file
+        sourceIndex = document.source.index
+        sourceOffset = document.source.offset
+        self.scan = scan
+        // The thread changes as mail arrives; the column holds it, the body does not.
+        var stored = document
+        stored.thread = nil
+        body = try StoreJSON.encode(stored)
+    }
+}
+
+extension DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "document"
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let messageId = Column(CodingKeys.messageId)
+        static let contentHash = Column(CodingKeys.contentHash)
+        static let thread = Column(CodingKeys.thread)
+        static let scan = Column(CodingKeys.scan)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A document's score as stored: summary numbers as columns, the full score (sentences and
+/// evidence) as JSON. The store does not know the score type, so the pipeline's type (wherever
+/// it lives) round-trips through `init(encoding:)` and `decode(_:)`.
+public struct StoredScore: Hashable, Sendable {
+    /// The lexicon-and-rules hash the score was computed with.
+    public var fingerprint: String
+    public var sentiment: Double
+    public var politeness: Double
+    /// The score as JSON with sorted keys.
+    public var body: String
+
+    public init<Score: Encodable>(encoding score: Score, fingerprint: String, sentiment: Double, politeness: Double) throws {
+        self.fingerprint = fingerprint
+        self.sentiment = sentiment
+        self.politeness = politeness
+        body = try StoreJSON.encode(score)
+    }
+
+    public func decode<Score: Decodable>(_ type: Score.Type) throws -> Score {
+        try StoreJSON.decode(type, from: body)
+    }
+
+    init(row: Row) {
+        fingerprint = row["fingerprint"]
+        sentiment = row["sentiment"]
+        politeness = row["politeness"]
+        body = row["body"]
+    }
+}
+
+/// JSON as the store writes it: sorted keys, so the same value always gives the same bytes and
+/// two stores can be compared row by row.
+enum StoreJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import GRDB
+import RapportModel
+
+/// What happened to one flag in one scan.
+public struct FlagChange: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        case appeared
+        /// Its severity or reason changed.
+        case changed
+        /// The thread or account no longer shows it (or the thread is gone).
+        case cleared
+    }
+
+    public var kind: Kind
+    public var scan: Int64
+    /// The severity the flag had after that scan (before clearing, for a cleared flag).
+    public var severity: Severity
+    /// The flag's latest content.
+    public var flag: HealthFlag
+    /// The scans in which this episode of the flag appeared, last changed and cleared.
+    public var appeared: Int64
+    public var changed: Int64?
+    public var cleared: Int64?
+
+    public init(kind: Kind, scan: Int64, severity: Severity, flag: HealthFlag, appeared: Int64, changed: Int64?,
+                cleared: Int64?) {
+        self.kind = kind
+        self.scan = scan
+        self.severity = severity
+        self.flag = flag
+        self.appeared = appeared
+        self.changed = changed
+        self.cleared = cleared
+    }
+}
+
+/// The result of assessing the threads and accounts a scan touched, stored in the scan's last
+/// transaction together with the new thread of every document threading moved.
+public struct AssessmentUpdate: Sendable {
+    public enum Scope: Hashable, Sendable {
+        /// Everything was assessed: whatever is stored and not in the update is gone.
+        case everything
+        /// Only these accounts (and the threads in the update) were assessed; the rest stands.
+        case accounts(Set<String>)
+    }
+
+    public var scope: Scope
+    /// Row id → thread id, for every document whose thread changed.
+    public var threadAssignments: [Int64: String]
+    public var threads: [ThreadReport]
+    public var accounts: [AccountReport]
+    /// Threads that no longer exist (merged into another when a missing link arrived).
+    public var removedThreads: Set<String>
+    public var asOf: Date
+    public var ourDomains: [String]
+    public var ourDomainsAssumed: Bool
+    public var settings: String
+
+    public init(scope: Scope, threadAssignments: [Int64: String], threads: [ThreadReport], accounts: [AccountReport],
+                removedThreads: Set<String>, asOf: Date, ourDomains: [String], ourDomainsAssumed: Bool, settings: String) {
+        self.scope = scope
+        self.threadAssignments = threadAssignments
+        self.threads = threads
+        self.accounts = accounts
+        self.removedThreads = removedThreads
+        self.asOf = asOf
+        self.ourDomains = ourDomains
+        self.ourDomainsAssumed = ourDomainsAssumed
+        self.settings = settings
+    }
+}
+
+extension ScanStore {
+    /// Ends a scan in one transaction: new threads for moved documents, the assessed threads and
+    /// accounts, flags compared with the open ones (appeared, changed, cleared), each assessed
+    /// account's health for this scan, and the scan marked complete. Until this commits, the scan
+    /// stays `running` and the next `rapport scan` finishes it.
+    @discardableResult
+    public func finishScan(_ scan: Int64, assessment: AssessmentUpdate?, at date: Date) throws -> [FlagChange] {
+        try write { db in
+            var changes: [FlagChange] = []
+            if let assessment { changes = try Self.store(assessment, scan: scan, db) }
+            try db.execute(sql: "UPDATE scan SET status = 'complete', finishedAt = ? WHERE id = ?", arguments: [date, scan])
+            return changes
+        }
+    }
+
+    /// The settings of the stored assessment, or nil before the first.
+    public func assessment() throws -> AssessmentRecord? {
+        try read { db in try AssessmentRecord.fetchOne(db) }
+    }
+
+    /// Thread ids (as stored) by account, for the accounts given.
+    public func threadIDs(ofAccounts accounts: Set<String>) throws -> [String: String] {
+        try read { db in
+            var result: [String: String] = [:]
+            for record in try ThreadRecord.filter(accounts.contains(ThreadRecord.Columns.account)).fetchAll(db) {
+                result[record.id] = record.account
+            }
+            return result
+        }
+    }
+
+    /// The account each of these stored threads belongs to.
+    public func accounts(ofThreads threads: Set<String>) throws -> [String: String] {
+        try read { db in
+            var result: [String: String] = [:]
+            for record in try ThreadRecord.filter(threads.contains(ThreadRecord.Columns.id)).fetchAll(db) {
+                result[record.id] = record.account
+            }
+            return result
+        }
+    }
+
+    // MARK: - Storing an assessment
+
+    private static func store(_ update: AssessmentUpdate, scan: Int64, _ db: Database) throws -> [FlagChange] {
+        let assign = try db.cachedStatement(sql: "UPDATE document SET thread = ? WHERE id = ?")
+        for (rowID, thread) in update.threadAssignments.sorted(by: { $0.key < $1.key }) {
+            try assign.execute(arguments: [thread, rowID])
+        }
+
+        let assessedThreads = Set(update.threads.map(\.id))
+        let assessedAccounts = Set(update.accounts.map(\.account.key))
+        switch update.scope {
+        case .everything:
+            try ThreadRecord.filter(!assessedThreads.contains(ThreadRecord.Columns.id)).deleteAll(db)
+            try AccountRecord.filter(!assessedAccounts.contains(AccountRecord.Columns.key)).deleteAll(db)
+        case .accounts:
+            try ThreadRecord.filter(update.removedThreads.subtracting(assessedThreads).contains(ThreadRecord.Columns.id))
+                .deleteAll(db)
+        }
+        for report in update.threads { try ThreadRecord(report, scan: scan).save(db) }
+        for report in update.accounts { try AccountRecord(report, scan: scan).save(db) }
+
+        // The flags the assessment speaks for: those of the assessed and removed threads, and the
+        // account-level flags of the assessed accounts.
+        var open = try FlagRecord.filter(FlagRecord.Columns.cleared == nil).order(FlagRecord.Columns.id).fetchAll(db)
+        if case .accounts(let accounts) = update.scope {
+            let threads = assessedThreads.union(update.removedThreads)
+            open = open.filter { record in
+                if let thread = record.thread { return threads.contains(thread) }
+                return accounts.contains(record.account) || assessedAccounts.contains(record.account)
+            }
+        }
+        let current = currentFlags(update)
+        var changes: [FlagChange] = []
+        var openByKey = Dictionary(open.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+
+        for (key, flag) in current {
+            if var record = openByKey.removeValue(forKey: key) {
+                let old = try StoreJSON.decode(HealthFlag.self, from: record.body)
+                guard old != flag else { continue }
+                try record.update(with: flag)
+                if old.severity != flag.severity || old.reason != flag.reason {
+                    record.changed = scan
+                    try FlagEventRecord(flag: record.id!, scan: scan, change: .changed, severity: flag.severity.rawValue).insert(db)
+                    changes.append(change(.changed, record, flag, scan))
+                }
+                try record.update(db)
+            } else {
+                var record = try FlagRecord(flag, key: key, appeared: scan)
+                try record.insert(db)
+                try FlagEventRecord(flag: record.id!, scan: scan, change: .appeared, severity: flag.severity.rawValue).insert(db)
+                changes.append(change(.appeared, record, flag, scan))
+            }
+        }
+        for var record in openByKey.values.sorted(by: { $0.id! < $1.id! }) {
+            record.cleared = scan
+            try record.update(db)
+            try FlagEventRecord(flag: record.id!, scan: scan, change: .cleared, severity: record.severity).insert(db)
+            changes.append(change(.cleared, record, try StoreJSON.decode(HealthFlag.self, from: record.body), scan))
+        }
+
+        for report in update.accounts {
+            let openFlags = try FlagRecord
+                .filter(FlagRecord.Columns.cleared == nil && FlagRecord.Columns.account == report.account.key)
+                .fetchCount(db)
+            try AccountHealthRecord(account: report.account.key, scan: scan, health: report.health, trend: report.trend,
+                                    openFlags: openFlags).save(db)
+        }
+        try AssessmentRecord(scan: scan, asOf: update.asOf, ourDomains: update.ourDomains,
+                             ourDomainsAssumed: update.ourDomainsAssumed, settings: update.settings).save(db)
+        return changes.sorted(by: FlagChange.reportOrder)
+    }
+
+    /// The assessment's flags by identity, in report order: thread flags, then account-level ones.
+    /// A second flag with the same identity (same thread, account and label) gets `#2`, and so on.
+    private static func currentFlags(_ update: AssessmentUpdate) -> [(String, HealthFlag)] {
+        var flags: [HealthFlag] = update.threads.flatMap(\.flags)
+        flags += update.accounts.flatMap { $0.flags.filter { $0.thread == nil } }
+        var seen: [String: Int] = [:]
+        return flags.map { flag in
+            var key = FlagRecord.key(flag)
+            let count = seen[key, default: 0] + 1
+            seen[key] = count
+            if count > 1 { key += "#\(count)" }
+            return (key, flag)
+        }
+    }
+
+    private static func change(_ kind: FlagChange.Kind, _ record: FlagRecord, _ flag: HealthFlag, _ scan: Int64) -> FlagChange {
+        FlagChange(kind: kind, scan: scan, severity: Severity(rawValue: record.severity) ?? flag.severity, flag: flag,
+                   appeared: record.appeared, changed: record.changed, cleared: record.cleared)
+    }
+}
+
+extension FlagRecord {
+    /// A flag's identity across scans.
+    static func key(_ flag: HealthFlag) -> String {
+        [flag.account, flag.thread ?? "", flag.label].joined(separator: "\u{1F}")
+    }
+}
+
+extension FlagChange {
+    /// Most severe first, then by scan, account, thread and label, so lists read the same every time.
+    static func reportOrder(_ a: FlagChange, _ b: FlagChange) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.scan != b.scan { return a.scan < b.scan }
+        return (a.flag.account, a.flag.thread ?? "", a.flag.label, a.kind.rawValue)
+            < (b.flag.account, b.flag.thread ?? "", b.flag.label, b.kind.rawValue)
+    }
+}

@@ -1,0 +1,304 @@
+import Foundation
+import GRDB
+import RapportModel
+
+/// How a scan run begins.
+public struct ScanStart: Hashable, Sendable {
+    public var kind: ScanRecord.Kind
+    public var inputs: [String]
+    public var toolVersion: String
+    public var scoringFingerprint: String
+    public var startedAt: Date
+
+    public init(kind: ScanRecord.Kind, inputs: [String], toolVersion: String, scoringFingerprint: String, startedAt: Date) {
+        self.kind = kind
+        self.inputs = inputs
+        self.toolVersion = toolVersion
+        self.scoringFingerprint = scoringFingerprint
+        self.startedAt = startedAt
+    }
+}
+
+/// A document read from the mail, with its key and score, ready to be stored.
+public struct NewDocument: Sendable {
+    public var document: Document
+    public var key: DocumentKey
+    public var score: StoredScore
+
+    public init(document: Document, key: DocumentKey, score: StoredScore) {
+        self.document = document
+        self.key = key
+        self.score = score
+    }
+}
+
+/// What one transaction of a scan stores: documents, how far their files have been read, and
+/// counts. A batch may span many small files (a Maildir) or part of one large mbox.
+public struct ScanBatch: Sendable {
+    public var documents: [NewDocument]
+    /// The state of each file the batch read from, after it: where reading can resume if the
+    /// process dies now.
+    public var files: [FileRecord]
+    public var counts: ScanCounts
+
+    public init(documents: [NewDocument], files: [FileRecord], counts: ScanCounts) {
+        self.documents = documents
+        self.files = files
+        self.counts = counts
+    }
+}
+
+public struct BatchResult: Hashable, Sendable {
+    public var added: Int
+    public var duplicates: Int
+}
+
+/// A document as stored, with its row id and score.
+public struct StoredDocument: Sendable {
+    public var rowID: Int64
+    public var document: Document
+    public var score: StoredScore?
+    /// The scan that first stored it.
+    public var scan: Int64
+}
+
+/// What threading and inferring our domains need of a stored document: ids, subject, date and
+/// addresses (no display names), with the content hash in place of the text (threading uses the
+/// text only to break ties).
+public struct ThreadingEntry: Sendable {
+    public var rowID: Int64
+    public var document: Document
+    /// The scan that first stored it.
+    public var scan: Int64
+}
+
+extension ScanStore {
+    // MARK: - Scan runs
+
+    /// Starts a scan run, or resumes the one a killed process left `running`, so that a resumed
+    /// scan ends exactly as an uninterrupted one would (same scan number for every flag).
+    public func beginScan(_ start: ScanStart) throws -> (scan: ScanRecord, resumed: Bool) {
+        try write { db in
+            if let running = try ScanRecord.filter(ScanRecord.Columns.status == ScanRecord.Status.running.rawValue)
+                .order(ScanRecord.Columns.id.desc).fetchOne(db) {
+                var inputs = running.inputs
+                for input in start.inputs where !inputs.contains(input) { inputs.append(input) }
+                let kind: ScanRecord.Kind = running.kind == .rescore || start.kind == .rescore ? .rescore : .scan
+                try db.execute(sql: "UPDATE scan SET runs = runs + 1, inputs = ?, kind = ?, scoringFingerprint = ? WHERE id = ?",
+                               arguments: [try StoreJSON.encode(inputs), kind.rawValue, start.scoringFingerprint, running.id])
+                return (try ScanRecord.fetchOne(db, key: running.id)!, true)
+            }
+            try db.execute(sql: """
+                INSERT INTO scan (kind, status, startedAt, runs, inputs, toolVersion, scoringFingerprint)
+                VALUES (?, 'running', ?, 1, ?, ?, ?)
+                """, arguments: [start.kind.rawValue, start.startedAt, try StoreJSON.encode(start.inputs),
+                                 start.toolVersion, start.scoringFingerprint])
+            return (try ScanRecord.fetchOne(db, key: db.lastInsertedRowID)!, false)
+        }
+    }
+
+    public func scan(_ id: Int64) throws -> ScanRecord? {
+        try read { db in try ScanRecord.fetchOne(db, key: id) }
+    }
+
+    /// Every scan run, oldest first.
+    public func scans() throws -> [ScanRecord] {
+        try read { db in try ScanRecord.order(ScanRecord.Columns.id).fetchAll(db) }
+    }
+
+    /// Adds counts to a scan outside a batch (files found unchanged or missing).
+    public func addCounts(_ counts: ScanCounts, to scan: Int64) throws {
+        try write { db in try counts.add(to: scan, in: db) }
+    }
+
+    // MARK: - Files
+
+    public func fileRecord(_ path: String) throws -> FileRecord? {
+        try read { db in try FileRecord.fetchOne(db, key: path) }
+    }
+
+    public func fileRecords() throws -> [FileRecord] {
+        try read { db in try FileRecord.order(FileRecord.Columns.path).fetchAll(db) }
+    }
+
+    /// Records files a scan checked without reading (unchanged, gone, renamed) in one
+    /// transaction; `removing` drops the records of renamed files' old paths.
+    public func saveFiles(_ files: [FileRecord], removing: [String] = [], counts: ScanCounts, scan: Int64) throws {
+        try write { db in
+            _ = try FileRecord.deleteAll(db, keys: removing)
+            try Self.save(files, db)
+            try counts.add(to: scan, in: db)
+        }
+    }
+
+    /// Saves file records, keeping the scan that first read each file.
+    private static func save(_ files: [FileRecord], _ db: Database) throws {
+        for var file in files {
+            if let existing = try FileRecord.fetchOne(db, key: file.path) { file.firstScan = existing.firstScan }
+            try file.save(db)
+        }
+    }
+
+    // MARK: - Documents
+
+    /// The keys among these that are already stored, so a scan scores only what is new.
+    public func existingKeys(_ keys: [DocumentKey]) throws -> Set<DocumentKey> {
+        try read { db in
+            let statement = try db.cachedStatement(sql: "SELECT 1 FROM document WHERE messageId = ? AND contentHash = ?")
+            var found = Set<DocumentKey>()
+            for key in keys where try Bool.fetchOne(statement, arguments: [key.messageID, key.contentHash]) != nil {
+                found.insert(key)
+            }
+            return found
+        }
+    }
+
+    /// Stores a batch in one transaction: new documents with their scores (documents already
+    /// stored are counted as duplicates and left as they are), the file's progress, and counts.
+    @discardableResult
+    public func commit(_ batch: ScanBatch, scan: Int64) throws -> BatchResult {
+        try write { db in
+            var result = BatchResult(added: 0, duplicates: 0)
+            let exists = try db.cachedStatement(sql: "SELECT 1 FROM document WHERE messageId = ? AND contentHash = ?")
+            for item in batch.documents {
+                if try Bool.fetchOne(exists, arguments: [item.key.messageID, item.key.contentHash]) != nil {
+                    result.duplicates += 1
+                    continue
+                }
+                var record = try DocumentRecord(item.document, contentHash: item.key.contentHash, scan: scan)
+                try record.insert(db)
+                try db.execute(sql: """
+                    INSERT INTO score (document, fingerprint, sentiment, politeness, scan, body) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [record.id, item.score.fingerprint, item.score.sentiment, item.score.politeness,
+                                     scan, item.score.body])
+                result.added += 1
+            }
+            try Self.save(batch.files, db)
+            var counts = batch.counts
+            counts.documentsAdded += result.added
+            counts.duplicates += result.duplicates
+            try counts.add(to: scan, in: db)
+            return result
+        }
+    }
+
+    public func documentCount() throws -> Int {
+        try read { db in try DocumentRecord.fetchCount(db) }
+    }
+
+    /// How many stored documents were first read from this file.
+    public func documentCount(fromFile path: String) throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE sourceFile = ?", arguments: [path]) ?? 0 }
+    }
+
+    /// How many documents a scan stored (across all its runs).
+    public func documentsAdded(inScan scan: Int64) throws -> Int {
+        try read { db in try DocumentRecord.filter(DocumentRecord.Columns.scan == scan).fetchCount(db) }
+    }
+
+    /// Every stored document's threading fields, in row order.
+    public func threadingEntries() throws -> [ThreadingEntry] {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, messageId, contentHash, kind, subject, date, fromAddresses, toAddresses, ccAddresses,
+                       inReplyTo, referenceIds, thread, sourceFile, sourceIndex, sourceOffset, scan
+                FROM document ORDER BY id
+                """)
+            func lines(_ text: String) -> [String] { text.isEmpty ? [] : text.split(separator: "\n").map(String.init) }
+            var entries: [ThreadingEntry] = []
+            while let row = try rows.next() {
+                var document = Document(
+                    id: row["messageId"], kind: Document.Kind(rawValue: row["kind"]) ?? .email, subject: row["subject"],
+                    date: row["date"], from: lines(row["fromAddresses"]).map { Participant(address: $0) },
+                    to: lines(row["toAddresses"]).map { Participant(address: $0) },
+                    cc: lines(row["ccAddresses"]).map { Participant(address: $0) },
+                    inReplyTo: row["inReplyTo"], references: lines(row["referenceIds"]),
+                    thread: row["thread"], text: row["contentHash"],
+                    source: SourceLocation(file: row["sourceFile"], index: row["sourceIndex"], offset: row["sourceOffset"]))
+                document.dateSource = document.date == nil ? .none : .header
+                entries.append(ThreadingEntry(rowID: row["id"], document: document, scan: row["scan"]))
+            }
+            return entries
+        }
+    }
+
+    /// Whole documents with their scores, in row order.
+    public func documents(rowIDs: [Int64]) throws -> [StoredDocument] {
+        try read { db in
+            var documents: [StoredDocument] = []
+            documents.reserveCapacity(rowIDs.count)
+            let statement = try db.cachedStatement(sql: """
+                SELECT d.id, d.body AS documentBody, d.scan AS documentScan, d.thread, s.fingerprint, s.sentiment, s.politeness,
+                       s.body
+                FROM document d LEFT JOIN score s ON s.document = d.id WHERE d.id = ?
+                """)
+            for rowID in rowIDs.sorted() {
+                guard let row = try Row.fetchOne(statement, arguments: [rowID]) else { continue }
+                documents.append(try Self.storedDocument(row))
+            }
+            return documents
+        }
+    }
+
+    /// Documents whose score was computed with other lexicons or rules (or is missing), after
+    /// `rowID`, for `--rescore` in batches.
+    public func documentsToRescore(fingerprint: String, after rowID: Int64, limit: Int) throws -> [StoredDocument] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.id, d.body AS documentBody, d.scan AS documentScan, d.thread, s.fingerprint, s.sentiment, s.politeness,
+                       s.body
+                FROM document d LEFT JOIN score s ON s.document = d.id
+                WHERE d.id > ? AND (s.fingerprint IS NULL OR s.fingerprint <> ?)
+                ORDER BY d.id LIMIT ?
+                """, arguments: [rowID, fingerprint, limit]).map(Self.storedDocument)
+        }
+    }
+
+    /// Replaces scores (and the language found while scoring) in one transaction.
+    public func replaceScores(_ scores: [(rowID: Int64, language: String?, score: StoredScore)], scan: Int64) throws {
+        try write { db in
+            for item in scores {
+                try db.execute(sql: """
+                    INSERT INTO score (document, fingerprint, sentiment, politeness, scan, body) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(document) DO UPDATE SET fingerprint = excluded.fingerprint, sentiment = excluded.sentiment,
+                        politeness = excluded.politeness, scan = excluded.scan, body = excluded.body
+                    """, arguments: [item.rowID, item.score.fingerprint, item.score.sentiment, item.score.politeness,
+                                     scan, item.score.body])
+                if let record = try DocumentRecord.fetchOne(db, key: item.rowID) {
+                    var document = try StoreJSON.decode(Document.self, from: record.body)
+                    if document.language != item.language {
+                        document.language = item.language
+                        try db.execute(sql: "UPDATE document SET language = ?, body = ? WHERE id = ?",
+                                       arguments: [item.language, try StoreJSON.encode(document), item.rowID])
+                    }
+                }
+            }
+            var counts = ScanCounts()
+            counts.rescored = scores.count
+            try counts.add(to: scan, in: db)
+        }
+    }
+
+    /// The fingerprints stored scores were computed with, and how many documents each covers.
+    public func scoreFingerprints() throws -> [String: Int] {
+        try read { db in
+            var result: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT fingerprint, COUNT(*) AS n FROM score GROUP BY fingerprint") {
+                result[row["fingerprint"]] = row["n"]
+            }
+            return result
+        }
+    }
+
+    private static func storedDocument(_ row: Row) throws -> StoredDocument {
+        let body: String = row["documentBody"]
+        let fingerprint: String? = row["fingerprint"]
+        var document = try StoreJSON.decode(Document.self, from: body)
+        document.thread = row["thread"]
+        return StoredDocument(
+            rowID: row["id"],
+            document: document,
+            score: fingerprint == nil ? nil : StoredScore(row: row),
+            scan: row["documentScan"])
+    }
+}

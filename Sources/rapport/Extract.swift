@@ -104,12 +104,12 @@ struct DocumentSpool {
         Threader().assignThreads(&keys)
         guard let reader = FileHandle(forReadingAtPath: url.path) else { throw ExitStatus.failure }
         defer { try? reader.close() }
-        let placeholder = #","thread":null,"#
+        let nullThreadMember = #","thread":null,"#
         for (index, length) in lengths.enumerated() {
             let data = try reader.read(upToCount: length) ?? Data()
             var line = String(decoding: data, as: UTF8.self)
             // Inside JSON strings every quote is escaped, so the first match is the key itself.
-            if let thread = keys[index].thread, let range = line.range(of: placeholder) {
+            if let thread = keys[index].thread, let range = line.range(of: nullThreadMember) {
                 line.replaceSubrange(range, with: #","thread":"# + JSONValue.string(thread).serialized() + ",")
             }
             try emit(line)

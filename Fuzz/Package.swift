@@ -12,6 +12,7 @@ import PackageDescription
 let targetsByModule = [
     "RapportIngest": ["mbox", "message", "ingest", "header-text", "date", "address", "authored", "charset", "html", "notes"],
     "RapportLanguage": ["lexicon"],
+    "RapportHealth": ["config"],
 ]
 
 /// `main.swift` holds no top-level code, so libFuzzer's `main` must be the program's. Tools

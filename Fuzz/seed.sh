@@ -81,8 +81,14 @@ for target in "${targets[@]}"; do
                 [ -f "$file" ] && put "$target" "$file"
             done ;;
         config)
-            find "$root/Samples" "$root/Tests" -type f \( -name '*.yml' -o -name '*.yaml' \) -print0 2>/dev/null \
-                | while IFS= read -r -d '' file; do put "$target" "$file"; done ;;
+            find "$root/Samples/" "$root/Tests/" -type f \( -name '*.yml' -o -name '*.yaml' \) -print0 2>/dev/null \
+                | while IFS= read -r -d '' file; do put "$target" "$file"; done
+            # Every ```yaml block of the documentation, one seed each.
+            for doc in "$root"/Docs/*.md; do
+                [ -f "$doc" ] || continue
+                awk -v out="$fuzz_dir/corpus/$target/doc-$(basename "$doc" .md)" \
+                    '/^```ya?ml/ { n++; on = 1; next } /^```/ { on = 0 } on { print > (out "-" n) }' "$doc"
+            done ;;
         *)
             echo "seed.sh: unknown target $target" >&2; exit 2 ;;
     esac

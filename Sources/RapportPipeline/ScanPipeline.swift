@@ -182,18 +182,43 @@ private struct ScanReader {
             unreadable += 1
             events(.diagnostic(problem))
         }
-        var checked: [FileRecord] = []
-        var checkedCounts = ScanCounts()
         let present = Set(files)
         let gone = try store.fileRecords().filter { record in
             record.state != .missing && !present.contains(record.path)
                 && roots.contains { record.path == $0 || record.path.hasPrefix($0 + "/") }
         }
+        var plan = Plan()
+        try self.plan(files, gone: gone, into: &plan)
+        try reportMissing(gone.filter { !plan.renamed.contains($0.path) }, into: &plan)
+        // Checked files are recorded before reading starts, so that a resumed scan neither
+        // counts nor reports them twice.
+        if !plan.checked.isEmpty || plan.counts != ScanCounts() {
+            try store.saveFiles(plan.checked, removing: plan.renamed, counts: plan.counts, scan: scan)
+        }
+
+        progress.filesTotal = plan.reads.count
+        progress.bytesTotal = plan.reads.reduce(0) { $0 + max(0, $1.state.size - $1.start.offset) }
+        for file in plan.reads {
+            try read(file)
+            progress.filesDone += 1
+            report(force: true)
+        }
+        try commit(current: nil)
+    }
+
+    /// What to do with each listed file.
+    private struct Plan {
+        var reads: [Planned] = []
+        /// Records of files checked without reading: unchanged, renamed, gone, shrunk.
+        var checked: [FileRecord] = []
+        var counts = ScanCounts()
+        /// Old paths of renamed Maildir messages.
+        var renamed: [String] = []
+    }
+
+    private mutating func plan(_ files: [String], gone: [FileRecord], into plan: inout Plan) throws {
         var renamedFrom = Dictionary(gone.compactMap { record in MaildirName.identity(record.path).map { ($0, record) } },
                                      uniquingKeysWith: { first, _ in first })
-        var renamed: [String] = []
-
-        var planned: [Planned] = []
         for path in files {
             guard let state = FileState(path: path) else {
                 unreadable += 1
@@ -206,12 +231,12 @@ private struct ScanReader {
                FileState.sampleHash(path: path, length: moved.readTo) == moved.sampleHash {
                 // A Maildir message renamed for its flags (seen, replied) or moved from new/ to cur/.
                 renamedFrom[identity] = nil
-                renamed.append(moved.path)
+                plan.renamed.append(moved.path)
                 moved.path = path
                 moved.modified = state.modified
                 moved.lastScan = scan
-                checked.append(moved)
-                checkedCounts.filesUnchanged += 1
+                plan.checked.append(moved)
+                plan.counts.filesUnchanged += 1
                 continue
             }
             switch FilePlan.decide(path: path, state: state, record: record, scan: scan) {
@@ -222,50 +247,43 @@ private struct ScanReader {
                 record.modified = state.modified
                 record.state = .complete
                 record.lastScan = scan
-                checked.append(record)
-                checkedCounts.filesUnchanged += 1
+                plan.checked.append(record)
+                plan.counts.filesUnchanged += 1
             case .resume(let offset, let messages, let reason):
                 if reason == .grown {
                     events(.diagnostic(Diagnostic(.note, "file.grown", "grew since the last scan; reading from byte \(offset)",
                                                   at: SourceLocation(file: path))))
                 }
-                planned.append(Planned(path: path, state: state, record: record,
-                                       start: FilePosition(offset: offset, messages: messages)))
+                plan.reads.append(Planned(path: path, state: state, record: record,
+                                          start: FilePosition(offset: offset, messages: messages)))
             case .readAll(let reason):
-                switch reason {
-                case .shrunk:
-                    checkedCounts.filesMissing += 1
+                if reason == .shrunk, var record {
                     events(.diagnostic(Diagnostic(
                         .warning, "file.shrunk",
-                        "shorter than when last read (\(record?.readTo ?? 0) → \(state.size) bytes); read again from the start; documents already stored are kept",
+                        "shorter than when last read (\(record.readTo) → \(state.size) bytes); read again from the start; documents already stored are kept",
                         at: SourceLocation(file: path))))
-                case .changed:
+                    plan.counts.filesMissing += 1
+                    // Recorded as read up to its start, so an interrupted scan resumes it without
+                    // reporting it again.
+                    record.readTo = 0
+                    record.messages = 0
+                    record.prefixHash = ContentHasher().hex
+                    record.sampleHash = ContentHasher().hex
+                    record.state = .partial
+                    record.lastScan = scan
+                    plan.checked.append(record)
+                } else if reason == .changed {
                     events(.diagnostic(Diagnostic(
                         .note, "file.changed", "changed since it was read; read again (documents already stored are recognised)",
                         at: SourceLocation(file: path))))
-                case .new, .grown, .interrupted:
-                    break
                 }
-                planned.append(Planned(path: path, state: state, record: record, start: FilePosition()))
+                plan.reads.append(Planned(path: path, state: state, record: record, start: FilePosition()))
             }
         }
-        try reportMissing(gone.filter { !renamed.contains($0.path) }, into: &checked, counts: &checkedCounts)
-        if !checked.isEmpty || checkedCounts != ScanCounts() {
-            try store.saveFiles(checked, removing: renamed, counts: checkedCounts, scan: scan)
-        }
-
-        progress.filesTotal = planned.count
-        progress.bytesTotal = planned.reduce(0) { $0 + max(0, $1.state.size - $1.start.offset) }
-        for file in planned {
-            try read(file)
-            progress.filesDone += 1
-            report(force: true)
-        }
-        try commit(current: nil)
     }
 
     /// Files the store knows below the scanned paths that are gone now: reported, marked, kept.
-    private func reportMissing(_ gone: [FileRecord], into checked: inout [FileRecord], counts: inout ScanCounts) throws {
+    private func reportMissing(_ gone: [FileRecord], into plan: inout Plan) throws {
         for var record in gone {
             let kept = try store.documentCount(fromFile: record.path)
             events(.diagnostic(Diagnostic(
@@ -274,8 +292,8 @@ private struct ScanReader {
                 at: SourceLocation(file: record.path))))
             record.state = .missing
             record.lastScan = scan
-            checked.append(record)
-            counts.filesMissing += 1
+            plan.checked.append(record)
+            plan.counts.filesMissing += 1
         }
     }
 

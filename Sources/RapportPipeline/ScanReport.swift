@@ -13,11 +13,10 @@ public enum ScanReport {
         case changed([FlagChange])
     }
 
-    /// The report, or nil when nothing has been assessed yet.
-    public static func load(from store: ScanStore, selection: Selection) throws -> HealthReport? {
-        guard let assessment = try store.assessment() else { return nil }
-        var threads = try store.threadReports()
-        var accounts = try store.accountReports()
+    /// The report of a stored assessment, narrowed to the selection.
+    public static func report(_ stored: StoredAssessment, selection: Selection) -> HealthReport {
+        var threads = stored.threads
+        var accounts = stored.accounts
         if case .changed(let changes) = selection {
             let shown = changes.filter { $0.kind != .cleared }
             let threadIDs = Set(shown.compactMap(\.flag.thread))
@@ -27,8 +26,8 @@ public enum ScanReport {
         }
         threads.sort(by: threadOrder)
         accounts.sort { $0.health != $1.health ? $0.health < $1.health : $0.account.key < $1.account.key }
-        return HealthReport(asOf: assessment.asOf, ourDomains: assessment.ourDomains,
-                            ourDomainsAssumed: assessment.ourDomainsAssumed, threads: threads, accounts: accounts)
+        return HealthReport(asOf: stored.assessment.asOf, ourDomains: stored.assessment.ourDomains,
+                            ourDomainsAssumed: stored.assessment.ourDomainsAssumed, threads: threads, accounts: accounts)
     }
 
     /// `HealthReport`'s documented order: flagged threads first (most severe, then most recent), then the rest.

@@ -64,6 +64,10 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return StoreError(.busy, path: path, "the store is locked by another process; try again when it has finished",
                               underlying: detail)
+        case .SQLITE_IOERR:
+            return StoreError(.io, path: path,
+                              "the store could not be read or written (an I/O error); it is consistent up to the last finished batch",
+                              underlying: detail)
         default:
             return StoreError(.io, path: path, "the store could not be used", underlying: detail)
         }

@@ -55,41 +55,33 @@ struct Report: ParsableCommand {
             StandardError.write("rapport: \(error)\n")
             throw ExitStatus.usage
         }
-        let scanStore: ScanStore
-        let changes: [FlagChange]?
-        let loaded: HealthReport?
+        let query: FlagChangeQuery? = sinceScan.map { .afterScan($0) } ?? since.map { .since($0.start) }
+        let found: StoredAssessment?
         do {
-            scanStore = try ScanStore.open(at: setup.storePath, create: false)
-            if let sinceScan {
-                changes = try scanStore.flagChanges(afterScan: sinceScan)
-            } else if let since {
-                changes = try scanStore.flagChanges(since: since.start)
-            } else {
-                changes = nil
-            }
-            loaded = try ScanReport.load(from: scanStore, selection: changes.map { .changed($0) } ?? .everything)
+            found = try ScanStore.open(at: setup.storePath, create: false).storedAssessment(changes: query, account: account)
         } catch {
             throw StoreFailure.exit(for: error)
         }
-        guard let loaded else {
+        guard let stored = found else {
             StandardError.write("rapport: \(setup.storePath): no scan has finished yet; nothing to report\n")
             return
         }
+        let loaded = ScanReport.report(stored, selection: stored.changes.map { .changed($0) } ?? .everything)
         if !quiet { announceDomainMismatch(loaded) }
 
         var history: ScanHistory?
         if let account {
-            guard let key = try? scanStore.accountKey(matching: account) else {
+            guard let (key, points) = stored.account else {
                 StandardError.write("rapport: no account named \(account) in the store\n")
                 throw ExitStatus.usage
             }
-            let stored = (try? scanStore.accountReports())?.first { $0.account.key == key }?.account
-            history = ScanHistory(account: stored ?? Account(key: key, name: key),
-                                  points: (try? scanStore.accountHistory(key)) ?? [])
+            let named = stored.accounts.first { $0.account.key == key }?.account
+            history = ScanHistory(account: named ?? Account(key: key, name: key), points: points)
         }
+        let subjects = Dictionary(stored.threads.map { ($0.id, $0.subject) }, uniquingKeysWith: { first, _ in first })
+        let changes = stored.changes
         let filter = ReportFilter(includeHealthy: all, account: account, minimumSeverity: minSeverity)
         let report = filter.apply(loaded)
-        let subjects = Dictionary((try? scanStore.threadReports())?.map { ($0.id, $0.subject) } ?? [], uniquingKeysWith: { a, _ in a })
         let cleared = (changes ?? []).filter { change in
             account.map { change.flag.account == history?.account.key || change.flag.account.lowercased() == $0.lowercased() } ?? true
         }

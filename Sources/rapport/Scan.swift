@@ -110,22 +110,23 @@ struct Scan: ParsableCommand {
             throw StoreFailure.exit(for: error)
         }
 
-        let report: HealthReport?
+        let stored: StoredAssessment?
         do {
-            report = try ScanReport.load(from: scanStore, selection: selection.all ? .everything : .changed(result.changes))
+            stored = try scanStore.storedAssessment()
         } catch {
             throw StoreFailure.exit(for: error)
         }
+        let report = stored.map { ScanReport.report($0, selection: selection.all ? .everything : .changed(result.changes)) }
         if !quiet {
             ScanSummary.print(result, store: setup.storePath, seconds: Date().timeIntervalSince(started))
             if let report { identity.announceAssumption(report) }
         }
-        guard let report else {
+        guard let stored, let report else {
             if result.unreadable > 0 { throw ExitStatus.unreadableInput }
             return
         }
         let shown = selection.filter.apply(report)
-        let subjects = Dictionary((try? scanStore.threadReports())?.map { ($0.id, $0.subject) } ?? [], uniquingKeysWith: { a, _ in a })
+        let subjects = Dictionary(stored.threads.map { ($0.id, $0.subject) }, uniquingKeysWith: { first, _ in first })
         try output.write(shown) { format, text in
             switch format {
             case .text: text + ClearedFlags.text(result.changes, threads: subjects)

@@ -109,7 +109,7 @@ struct LineReader {
     mutating func next(beforeReading: () -> Void = {}) throws -> Line? {
         var searchFrom = start
         while true {
-            if let newline = buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = firstNewline(from: searchFrom) {
                 let line = makeLine(start..<newline, truncated: false)
                 start = newline + 1
                 return line
@@ -133,6 +133,17 @@ struct LineReader {
             }
             beforeReading()
             try fill()
+        }
+    }
+
+    /// The index of the next LF at or after `start`, found with `memchr` (the generic
+    /// `firstIndex(of:)` showed up in profiles at one comparison loop per byte).
+    private func firstNewline(from start: Int) -> Int? {
+        buffer.withUnsafeBytes { raw in
+            guard start < raw.count, let base = raw.baseAddress,
+                let found = memchr(base + start, Int32(UInt8(ascii: "\n")), raw.count - start)
+            else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
         }
     }
 
@@ -250,8 +261,17 @@ enum ScoreRecord {
             var runStart = 0
             var index = 0
             let count = bytes.count
+            let raw = UnsafeRawBufferPointer(bytes)
             while index < count {
+                if index + 8 <= count, !mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
+                if isPlain(byte) {
+                    index += 1
+                    continue
+                }
                 let escape: StaticString?
                 var length = 1
                 switch byte {
@@ -289,6 +309,26 @@ enum ScoreRecord {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// Bytes copied as they are: not a quote, backslash or control character, and not the lead
+    /// byte 0xE2 of U+2028/2029. One test per byte keeps the common case out of the `switch`.
+    @inline(__always)
+    static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7F && byte != 0xE2
+    }
+
+    /// Whether any of eight bytes may need escaping (see `isPlain`), tested all at once: a byte
+    /// below 0x20, or equal to `"`, `\\`, 0x7F or 0xE2. Exact for "none", so plain runs are
+    /// copied eight bytes per test.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let below20 = (word &- ones &* 0x20) & ~word & highs
+        return (below20 | hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C))
+            | hasZeroByte(word ^ (ones &* 0x7F)) | hasZeroByte(word ^ (ones &* 0xE2))) != 0
+    }
+
     /// `JSONValue`'s numbers: rounded to four decimals, trailing zeros dropped, integers without
     /// a point, non-finite as null.
     static func appendNumber(_ value: Double, to out: inout [UInt8]) {
@@ -298,22 +338,42 @@ enum ScoreRecord {
             return
         }
         let units = Int64(scaled)
-        if units < 0 { out.append(UInt8(ascii: "-")) }
-        let magnitude = units.magnitude
-        appendDigits(magnitude / 10_000, to: &out)
-        var fraction = magnitude % 10_000
-        guard fraction != 0 else { return }
-        out.append(UInt8(ascii: "."))
-        var divisor: UInt64 = 1000
-        while fraction != 0 {
-            out.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
-            fraction %= divisor
-            divisor /= 10
+        // Sign, at most 11 integer digits, a point and four decimals: written into a stack buffer
+        // and appended once, since each `Array.append` checks uniqueness and capacity.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var count = 0
+            if units < 0 {
+                digits[0] = UInt8(ascii: "-")
+                count = 1
+            }
+            let magnitude = units.magnitude
+            var whole = magnitude / 10_000
+            let wholeStart = count
+            repeat {
+                digits[count] = UInt8(ascii: "0") + UInt8(whole % 10)
+                count += 1
+                whole /= 10
+            } while whole != 0
+            var low = wholeStart
+            var high = count - 1
+            while low < high {
+                digits.swapAt(low, high)
+                low += 1
+                high -= 1
+            }
+            var fraction = magnitude % 10_000
+            if fraction != 0 {
+                digits[count] = UInt8(ascii: ".")
+                count += 1
+                var divisor: UInt64 = 1000
+                while fraction != 0 {
+                    digits[count] = UInt8(ascii: "0") + UInt8(fraction / divisor)
+                    count += 1
+                    fraction %= divisor
+                    divisor /= 10
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[0..<count]))
         }
-    }
-
-    static func appendDigits(_ value: UInt64, to out: inout [UInt8]) {
-        if value >= 10 { appendDigits(value / 10, to: &out) }
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }

@@ -137,6 +137,18 @@ final class ScanWorkspace {
         #expect(since.stdout.contains("0 flagged threads") || !since.stdout.contains("critical"), "\(since.stdout)")
     }
 
+    @Test func theProgressLineIsShownOnATerminalOrWhenAskedFor() throws {
+        let workspace = try ScanWorkspace()
+        try workspace.copySamples(["eml"])
+        let piped = try workspace.run(["scan", "mail", "--db", workspace.path("a.sqlite")])
+        #expect(!piped.stderr.contains("scanning"), "standard error is a pipe here")
+        let asked = try workspace.run(["scan", "mail", "--db", workspace.path("b.sqlite"), "--progress"])
+        #expect(asked.stderr.contains("\r\u{1B}[2Krapport: scanning file 7 of 7 · 7 messages · "))
+        #expect(asked.stderr.contains("\r\u{1B}[2Krapport: scan 1: 7 files read"), "the line is cleared before the summary")
+        let quiet = try workspace.run(["scan", "mail", "--db", workspace.path("c.sqlite"), "--progress", "--quiet"])
+        #expect(quiet.stderr.isEmpty)
+    }
+
     @Test func theDefaultStoreLivesInDotRapport() throws {
         let workspace = try ScanWorkspace()
         try workspace.copySamples(["eml/hafbrun-sla-juni.eml"])

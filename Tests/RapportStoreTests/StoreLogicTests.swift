@@ -210,10 +210,10 @@ import RapportModel
         #expect(summary(try scan(store, threads: [Make.thread("t1", flags: [tone, unanswered])]))
                 == ["appeared deteriorating-tone t1 warning @6"], "a flag that comes back is a new episode")
 
-        #expect(summary(try store.flagChanges(afterScan: 4)) == [
+        #expect(summary(try store.flagChanges(.afterScan(4))) == [
             "cleared deteriorating-tone t1 critical @5", "appeared deteriorating-tone t1 warning @6",
         ])
-        let episodes = try store.flagChanges(afterScan: 0).filter { $0.flag.kind == .deterioratingTone }
+        let episodes = try store.flagChanges(.afterScan(0)).filter { $0.flag.kind == .deterioratingTone }
         #expect(Set(episodes.map { "\($0.appeared) \($0.changed.map(String.init) ?? "-") \($0.cleared.map(String.init) ?? "-")" })
                 == ["1 3 5", "6 - -"])
         let snapshot = try store.snapshot()
@@ -233,7 +233,7 @@ import RapportModel
         let changes = try scan(store, threads: [Make.thread("t1")], scope: .accounts(["hafbrun.is"]))
         #expect(summary(changes) == ["cleared escalation t1 warning @2"])
         #expect(try store.threadReports().map(\.id) == ["t1", "t2"])
-        #expect(try store.flagChanges(inScan: 2).count == 1)
+        #expect(try store.flagChanges(.inScan(2)).count == 1)
     }
 
     @Test func accountLevelFlagsAndRemovedThreads() throws {

@@ -6,8 +6,10 @@ struct MIMEBody: Sendable {
     /// The body text in reading order (HTML already converted), before reply stripping.
     var text = ""
     var attachments: [Attachment] = []
-    /// `message/rfc822` parts, undecoded, read later as messages of their own.
-    var nestedMessages: [[UInt8]] = []
+    /// `message/rfc822` parts with their transfer encoding undone, read later as messages of
+    /// their own. Without a transfer encoding they are slices of the outer message's bytes: a copy
+    /// per level made a message nested nine deep cost nine times its size.
+    var nestedMessages: [ArraySlice<UInt8>] = []
     /// Problems met, as (code, sentence) pairs for diagnostics; never mail content.
     var problems: [(code: String, message: String)] = []
 }
@@ -97,9 +99,8 @@ struct MIMEWalker {
         }
 
         if type == "message/rfc822" || type == "message/global", !isAttachment || filename == nil {
-            let decoded = TransferEncoding.decode(body, encoding: headers.text("Content-Transfer-Encoding"))
             if depth < maximumDepth {
-                result.nestedMessages.append(decoded)
+                result.nestedMessages.append(TransferEncoding.decodedSlice(body, encoding: headers.text("Content-Transfer-Encoding")))
             } else {
                 result.problems.append(("mime.depth", "forwarded message nested too deep; skipped"))
             }
@@ -155,6 +156,14 @@ extension TransferEncoding {
         case "base64": return decodeBase64(body)
         case "quoted-printable": return decodeQuotedPrintable(body)
         default: return Array(body)
+        }
+    }
+
+    /// As `decode`, but a body that needs no decoding is handed back as it is, without a copy.
+    static func decodedSlice(_ body: ArraySlice<UInt8>, encoding: String?) -> ArraySlice<UInt8> {
+        switch encoding?.trimmingWhitespace().lowercased() {
+        case "base64", "quoted-printable": return decode(body, encoding: encoding)[...]
+        default: return body
         }
     }
 }

@@ -94,7 +94,7 @@ struct MessageParser: Sendable {
                 note(.warning, "mime.depth", "forwarded messages nested more than \(maximumDepth) deep; the rest skipped")
                 break
             }
-            parse(nested[...], location: location, envelope: nil, depth: depth + 1, into: &output)
+            parse(nested, location: location, envelope: nil, depth: depth + 1, into: &output)
         }
     }
 

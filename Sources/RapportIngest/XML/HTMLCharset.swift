@@ -26,7 +26,8 @@ enum HTMLCharset {
         return isUTF8 ? "UTF-8" : fallback
     }
 
-    /// The libxml2 name to decode with for a declared label, or nil when the label is unusable.
+    /// The libxml2 name to decode with for a declared label, or nil when the label is unusable or
+    /// names a charset `CharsetRegistry` does not know.
     private static func usable(_ label: String, bytesAreUTF8: Bool) -> String? {
         let name = label.trimmingASCIIWhitespaceAndQuotes().lowercased()
         switch name {
@@ -37,7 +38,10 @@ enum HTMLCharset {
         case "iso-8859-1", "iso8859-1", "latin1", "l1", "iso_8859-1", "cp819":
             return fallback
         default:
-            return LibXML2.knowsEncoding(name) ? name : nil
+            // Only charsets the registry knows reach libxml2 and iconv: a label from a stranger's
+            // mail should not pick which of the C library's hundreds of converters runs.
+            guard let known = Charset.canonicalName(name) else { return nil }
+            return LibXML2.knowsEncoding(known) ? known : nil
         }
     }
 

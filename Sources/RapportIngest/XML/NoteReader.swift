@@ -154,7 +154,10 @@ private struct NoteSniffer {
                     format = .html
                     return
                 }
-                guard skip(past: Array(">".utf8)) else {
+                // An internal subset (`[ … ]`) holds `>`s of its own; it ends at `]` and then `>`.
+                // Without this, a note with a DTD was taken for something else and never read.
+                let hasSubset = rest.prefix { $0 != UInt8(ascii: ">") }.contains(UInt8(ascii: "["))
+                guard !hasSubset || skip(past: Array("]".utf8)), skip(past: Array(">".utf8)) else {
                     format = .genericXML
                     return
                 }

@@ -486,6 +486,11 @@ private struct TokenScanner {
         var scheme = -1
         while end < count {
             let byte = bytes[end]
+            // Letters and most other bytes are above `@`: one comparison passes them.
+            if byte > UInt8(ascii: "@") {
+                end += 1
+                continue
+            }
             if byte <= 0x20 { break }
             if byte == UInt8(ascii: "@") && at < 0 { at = end }
             if byte == UInt8(ascii: ":") && scheme < 0 && end + 2 < count

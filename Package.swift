@@ -6,6 +6,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "rapport", targets: ["rapport"]),
+        // The readers and the scorer as libraries, for tools built on Rapport and for the
+        // separate fuzzing package in Fuzz/.
+        .library(name: "RapportIngest", targets: ["RapportIngest"]),
+        .library(name: "RapportLanguage", targets: ["RapportLanguage"]),
+        .library(name: "RapportHealth", targets: ["RapportHealth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -59,11 +64,20 @@ let package = Package(
             dependencies: ["RapportHealth", "RapportIngest", "RapportLanguage", "RapportTestSupport"],
             exclude: ["Labelled"]
         ),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportTestSupport"]),
+        .testTarget(
+            name: "RapportStoreTests",
+            dependencies: ["RapportStore", "RapportTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "RapportPipelineTests", dependencies: ["RapportPipeline", "RapportTestSupport"]),
         .testTarget(name: "RapportReportTests", dependencies: ["RapportReport"]),
         .testTarget(name: "RapportTestSupportTests", dependencies: ["RapportTestSupport"]),
-        .testTarget(name: "RapportCLITests", dependencies: ["rapport", "RapportTestSupport"]),
+        .testTarget(
+            name: "RapportCLITests",
+            dependencies: [
+                "rapport", "RapportModel", "RapportLanguage", "RapportReport", "RapportStore", "RapportIngest",
+                "RapportTestSupport",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,22 +8,7 @@ import RapportTestSupport
 
     /// Runs the binary with extra environment variables (the clock, `NO_COLOR`).
     static func run(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil) throws -> CLI.Result {
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData, as: UTF8.self))
+        try CLI.run(arguments, stdin: stdin, environment: environment)
     }
 
     static func temporaryFile(_ name: String) -> URL {

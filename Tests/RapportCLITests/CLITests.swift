@@ -21,24 +21,46 @@ enum CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: [UInt8]? = nil, currentDirectory: URL? = nil) throws -> Result {
+    /// Standard input, output and error go through temporary files rather than pipes: a pipe
+    /// holds 64 KB, and a run that writes more to one stream while the test waits on another
+    /// (a corpus's diagnostics, a big stdin) would never finish.
+    static func run(
+        _ arguments: [String], stdin: [UInt8]? = nil, currentDirectory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rapport-cli-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inURL = folder.appendingPathComponent("stdin")
+        let outURL = folder.appendingPathComponent("stdout")
+        let errURL = folder.appendingPathComponent("stderr")
+        try Data(stdin ?? []).write(to: inURL)
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let input = try FileHandle(forReadingFrom: inURL)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? input.close()
+            try? out.close()
+            try? err.close()
+        }
+
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        process.standardInput = input
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }
 

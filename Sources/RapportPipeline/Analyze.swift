@@ -81,7 +81,7 @@ extension Pipeline {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError(file: path, line: nil, reason: "the configured lexicon cannot be read")
         }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = try Lexicon.text(ofFile: data, file: path)
         return try Lexicon.load(text: text, file: path, format: Lexicon.detectFormat(text: text, file: path))
     }
 

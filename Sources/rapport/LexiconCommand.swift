@@ -110,7 +110,12 @@ enum LexiconFile {
             StandardError.write("rapport: cannot read lexicon \(path)\n")
             throw ExitStatus.unreadableInput
         }
-        let text = String(decoding: data, as: UTF8.self)
+        let text: String
+        do {
+            text = try Lexicon.text(ofFile: data, file: path)
+        } catch let error as LexiconError {
+            return (Lexicon(file: path, language: nil, entries: []), error.issues)
+        }
         let chosen = format ?? Lexicon.detectFormat(text: text, file: path)
         return Lexicon.parse(text: text, file: path, format: chosen)
     }

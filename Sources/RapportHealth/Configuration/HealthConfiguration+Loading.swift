@@ -29,8 +29,11 @@ extension HealthConfiguration {
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                throw ConfigurationError(file: path, line: nil, reason: "not UTF-8 text")
+            guard let decoded = String(validating: data, as: UTF8.self) else {
+                // The line of the first byte that is not UTF-8, so it can be found and fixed.
+                let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                let line = (lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0) + 1
+                throw ConfigurationError(file: path, line: line, reason: "not UTF-8 text; save the file as UTF-8")
             }
             text = decoded
         } catch let error as ConfigurationError {

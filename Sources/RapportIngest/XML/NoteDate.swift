@@ -63,6 +63,10 @@ struct NoteDate: Hashable, Sendable {
 struct NoteDateParser: Sendable {
     let cues: NoteCues
 
+    /// The longest text, in bytes, that `wholeDate` and `wholeTime` read: a weekday, a date with
+    /// the month written out, a time and a zone, with room to spare.
+    static let longestWholeDate = 120
+
     /// The first date in `text` and where it ends, or nil.
     func firstDate(in text: String, defaultYear: Int? = nil) -> (date: NoteDate, range: Range<String.Index>)? {
         let valid = candidates(in: text, defaultYear: defaultYear).filter { $0.date.isValid }
@@ -80,6 +84,9 @@ struct NoteDateParser: Sendable {
 
     /// A date when `text` is nothing but a date (and time), as OneNote writes under the title.
     func wholeDate(_ text: String, defaultYear: Int? = nil) -> NoteDate? {
+        // Every paragraph of a note is asked whether it is a date line; a long one cannot be
+        // ("Þriðjudagur 4. mars 2026 kl. 10:00 GMT" is 39 bytes), so it is not searched.
+        guard text.utf8.count <= Self.longestWholeDate else { return nil }
         guard let found = firstDate(in: text, defaultYear: defaultYear) else { return nil }
         let before = text[..<found.range.lowerBound]
         let after = text[found.range.upperBound...]
@@ -91,6 +98,7 @@ struct NoteDateParser: Sendable {
 
     /// A time of day alone (`10:00`, `10:00 AM`, `kl. 14`), with its zone if any.
     func wholeTime(_ text: String) -> (hour: Int, minute: Int, offset: Int?)? {
+        guard text.utf8.count <= Self.longestWholeDate else { return nil }
         guard let time = Self.time(atStartOf: Substring(text), allowBareOffset: false),
             text[time.end...].allSatisfy({ $0 == " " || $0 == "." })
         else { return nil }

@@ -1,3 +1,4 @@
+import RapportModel
 import Testing
 
 @testable import RapportIngest
@@ -44,5 +45,27 @@ import Testing
         #expect(parser.leadingTime("10").map { [$0.hour, $0.minute] } == nil)
         #expect(parser.firstDate(in: "2026-03-04T10:00+0100")?.date.offset == 3600)
         #expect(parser.firstDate(in: "2026-03-04 10:00 UTC+")?.date.offset == 0)
+    }
+
+    /// Found by the `notes` fuzzer: a 64 KB mail read as an HTML note is one long paragraph, and
+    /// asking every paragraph whether it is a date line searched all of it for dates (1.3 s
+    /// under AddressSanitizer). A date line is short; a long paragraph is not searched.
+    @Test func aLongParagraphIsNotADateLine() {
+        #expect(parser.wholeDate("Þriðjudagur 4. mars 2026 kl. 10:00 GMT")
+            == NoteDate(year: 2026, month: 3, day: 4, hour: 10, minute: 0, offset: 0))
+        #expect(parser.wholeDate(String(repeating: " ", count: 100) + "4. mars 2026")?.day == 4)
+        #expect(parser.wholeDate(String(repeating: " ", count: 120) + "4. mars 2026") == nil)
+        #expect(parser.wholeTime(String(repeating: " ", count: 120) + "10:00") == nil)
+    }
+
+    @Test func aMailReadAsAnHTMLNoteIsOneNote() {
+        var lines = ["From: <test@example.com>", "Subject: more than 300 attachments", "Date: Wed, 4 Jan 2023 12:08:17 +0300", ""]
+        for index in 0..<1_500 {
+            lines.append("------=_NextPart_000_04FE\nContent-Type: text/plain; name=\"file\(index).txt\"\n\npart \(index) of 2023-01-04")
+        }
+        let bytes = Array(lines.joined(separator: "\n").utf8)
+        let (documents, _) = NoteReader.read(bytes, format: .html, location: SourceLocation(file: "mail.html"))
+        #expect(documents.count == 1)
+        #expect(documents.first?.text.contains("part 1499 of 2023-01-04") == true)
     }
 }

@@ -20,6 +20,8 @@ public struct AnalyzeOptions: Sendable {
     public var defaultLexicons: Bool
     /// The moment the analysis speaks of; nil means the newest message's date.
     public var asOf: Date?
+    /// Threads for parsing and scoring; the report is the same for any number.
+    public var parallelism = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     public init(ourDomains: [String] = [], configurationFile: String? = nil,
                 searchDirectory: String = FileManager.default.currentDirectoryPath, lexicons: [Lexicon] = [],
@@ -56,11 +58,12 @@ extension Pipeline {
     public static func analyze(inputs: [String], options: AnalyzeOptions) throws -> AnalyzeResult {
         let configuration = try configuration(options)
         let scorer = try scorer(options, configured: configuration.lexicons)
-        let input = try read(inputs)
+        let input = try read(inputs, parallelism: options.parallelism)
         var documents = input.documents
         Threader().assignThreads(&documents)
         let analyzer = HealthAnalyzer(configuration: configuration, ourDomains: options.ourDomains)
-        let report = analyzer.assess(score(documents, with: scorer), asOf: options.asOf)
+        let scored = score(documents, with: scorer, parallelism: options.parallelism)
+        let report = analyzer.assess(scored, asOf: options.asOf)
         return AnalyzeResult(report: report, summary: input.summary, diagnostics: input.diagnostics)
     }
 
@@ -85,13 +88,13 @@ extension Pipeline {
         return try Lexicon.load(text: text, file: path, format: Lexicon.detectFormat(text: text, file: path))
     }
 
-    /// Scores every document with evidence (the quotes need it), recording the language it was
-    /// read as. One session reuses its buffers across documents.
-    static func score(_ documents: [Document], with scorer: Scorer) -> [ScoredDocument] {
-        let session = ScoringSession(scorer: scorer)
-        return documents.map { document in
+    /// Scores every document with evidence (the quotes need it), on `parallelism` threads,
+    /// recording the language each was read as. The language is identified from the text alone,
+    /// as a one-thread run does.
+    static func score(_ documents: [Document], with scorer: Scorer, parallelism: Int = 1) -> [ScoredDocument] {
+        let scores = ParallelScorer(scorer: scorer, parallelism: parallelism).score(documents.map { ($0.text, nil) })
+        return zip(documents, scores).map { document, score in
             var document = document
-            let score = session.score(document.text, detail: .full)
             document.language = score.language.rawValue
             return ScoredDocument(document: document, score: score)
         }

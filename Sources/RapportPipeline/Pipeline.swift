@@ -5,10 +5,15 @@ import RapportModel
 /// ingest → language → health → report, shared by `analyze` and `scan`.
 public enum Pipeline {
     /// Reads the inputs into documents and diagnostics, in input order.
-    public static func read(_ inputs: [String]) throws -> (documents: [Document], diagnostics: [Diagnostic], summary: IngestSummary) {
+    /// `parallelism` threads parse mbox messages; the result is the same for any number.
+    public static func read(_ inputs: [String], parallelism: Int = 1)
+        throws -> (documents: [Document], diagnostics: [Diagnostic], summary: IngestSummary)
+    {
         var documents: [Document] = []
         var diagnostics: [Diagnostic] = []
-        let summary = try Ingestor().read(inputs) { event in
+        var options = IngestOptions()
+        options.parallelism = max(1, parallelism)
+        let summary = try Ingestor(options: options).read(inputs) { event in
             switch event {
             case .document(let document): documents.append(document)
             case .diagnostic(let diagnostic): diagnostics.append(diagnostic)

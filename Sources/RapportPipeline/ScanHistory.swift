@@ -34,7 +34,8 @@ public struct ScanHistory: Sendable {
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
                 return textColumns.contains(column) ? cell + pad : pad + cell
             }
-            out += "  " + cells.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression) + "\n"
+            let line = "  " + cells.joined(separator: "  ")
+            out += String(line.dropLast(line.reversed().prefix { $0 == " " }.count)) + "\n"
         }
         return out
     }

@@ -29,17 +29,25 @@ struct Analyze: ParsableCommand {
                                valueName: "date|now"))
     var asOf: AsOfDate?
 
+    @Option(help: "Threads for parsing and scoring (default: one per core); the report is the same for any number.")
+    var jobs: Int?
+
     @Flag(name: .shortAndLong, help: "Also print notes (repaired charsets, guessed dates) on standard error.")
     var verbose = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    }
 
     @Flag(name: .shortAndLong, help: "Print no diagnostics, summary or assumptions on standard error.")
     var quiet = false
 
     func run() throws {
         let printer = DiagnosticPrinter(verbose: verbose, quiet: quiet)
-        let options = AnalyzeOptions(
+        var options = AnalyzeOptions(
             ourDomains: identity.domains, configurationFile: identity.config, lexicons: try lexiconOptions.extraLexicons(),
             defaultLexicons: !lexiconOptions.noDefaultLexicons, asOf: asOf?.date)
+        if let jobs { options.parallelism = jobs }
         let result: AnalyzeResult
         do {
             result = try Pipeline.analyze(inputs: inputs, options: options)

@@ -40,6 +40,9 @@ public struct IngestOptions: Sendable {
     public var maximumMessageSize = 64 << 20
     /// Bytes read from a file at a time.
     public var readChunkSize = 1 << 20
+    /// Threads parsing an mbox file's messages. Events come out in the same order, with the same
+    /// content, whatever the number; standard input is always read on one.
+    public var parallelism = 1
 
     public init() {}
 }
@@ -213,6 +216,10 @@ private struct Run {
     }
 
     mutating func readFile(_ path: String) throws {
+        if ingestor.options.parallelism > 1 {
+            try readFile(path, from: FilePosition(), parallelism: ingestor.options.parallelism, messageEnded: { _ in })
+            return
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             summary.unreadable += 1
             try diagnose(.error, "input.unreadable", "file cannot be opened for reading", at: SourceLocation(file: path))

@@ -32,7 +32,7 @@ struct AccountDirectory: Sendable {
         for document in documents {
             for participant in document.from + document.to + document.cc {
                 guard let name = participant.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty,
-                    participant.address.contains("@")
+                    participant.address.utf8.contains(UInt8(ascii: "@"))
                 else { continue }
                 let address = participant.address.lowercased()
                 pairs[name.lowercased(), default: [:]][address, default: 0] += 1
@@ -61,7 +61,7 @@ struct AccountDirectory: Sendable {
 
     /// A note attendee written down by name only gets the address the mail knows them by.
     func resolved(_ participant: Participant) -> Participant {
-        guard !participant.address.contains("@"), let name = participant.name,
+        guard !participant.address.utf8.contains(UInt8(ascii: "@")), let name = participant.name,
             let address = addressByName[name.lowercased()]
         else { return participant }
         var result = participant
@@ -72,7 +72,7 @@ struct AccountDirectory: Sendable {
     /// Our side, their side, or nil for someone nobody can place (a name without an address).
     func side(of participant: Participant) -> Side? {
         let person = resolved(participant)
-        guard person.address.contains("@") else { return nil }
+        guard person.address.utf8.contains(UInt8(ascii: "@")) else { return nil }
         return isOurs(person) ? .us : .them
     }
 
@@ -114,7 +114,7 @@ struct AccountDirectory: Sendable {
         if let rule = rules.first(where: { $0.key == key }) { return Account(key: key, name: rule.name, type: rule.type) }
         if ourDomains.contains(key) { return Account(key: key, name: key, type: .internalUnit) }
         if let name = noteNames[key] { return Account(key: key, name: name, type: .unknown) }
-        if key.contains("@"), let name = nameByAddress[key] { return Account(key: key, name: name, type: .unknown) }
+        if key.utf8.contains(UInt8(ascii: "@")), let name = nameByAddress[key] { return Account(key: key, name: name, type: .unknown) }
         return Account(key: key, name: key, type: .unknown)
     }
 

@@ -37,13 +37,13 @@ struct HealthCues: Hashable, Sendable {
 
     /// True when the text asks: a question mark, or a request cue.
     func asks(_ text: String) -> Bool {
-        text.contains("?") || !requests.matches(in: text).isEmpty
+        text.utf8.contains(UInt8(ascii: "?")) || !requests.matches(in: text).isEmpty
     }
 
     /// Whether a text asks, and the request cues in it, from one pass over its words.
     func request(in text: String) -> (asks: Bool, terms: [String]) {
         let terms = requestTerms(in: text)
-        return (text.contains("?") || !terms.isEmpty, terms)
+        return (text.utf8.contains(UInt8(ascii: "?")) || !terms.isEmpty, terms)
     }
 
     /// The role cues in a text, strongest first, with the words as written.

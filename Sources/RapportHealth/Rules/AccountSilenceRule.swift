@@ -38,7 +38,7 @@ struct AccountSilenceRule: Sendable {
             + "while we have written \(Phrasing.count(since.count, "time"))."
         let picker = EvidencePicker(readings: dated)
         let candidates = picker.candidates(
-            in: since, strength: { $0.asks ? ($0.text.contains("?") ? 2 : 1) : 0 }, terms: { $0.requestTerms })
+            in: since, strength: { $0.asks ? ($0.text.utf8.contains(UInt8(ascii: "?")) ? 2 : 1) : 0 }, terms: { $0.requestTerms })
         let flag = HealthFlag(
             kind: .disengagement, severity: .warning, thread: nil, account: account.key, since: last, reason: reason,
             evidence: picker.quotes(candidates))

@@ -40,7 +40,7 @@ struct DisengagementRule: FlagRule {
         let reason = "\(opening) had no answer from \(whom) in \(Phrasing.count(waited, "business day"))."
         let picker = EvidencePicker(readings: readings)
         let candidates = picker.candidates(
-            in: run, strength: { $0.asks ? ($0.text.contains("?") ? 2 : 1) : 0 }, terms: { $0.requestTerms })
+            in: run, strength: { $0.asks ? ($0.text.utf8.contains(UInt8(ascii: "?")) ? 2 : 1) : 0 }, terms: { $0.requestTerms })
         let raised = flag(.disengagement, severity: severity, thread: thread, since: since, reason: reason,
                           evidence: picker.quotes(candidates))
         return [RaisedFlag(flag: raised, person: person, detail: nil, businessDays: waited)]

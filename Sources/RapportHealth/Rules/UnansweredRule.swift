@@ -43,7 +43,7 @@ struct UnansweredRule: FlagRule {
         let picker = EvidencePicker(readings: readings)
         let candidates = picker.candidates(
             in: open,
-            strength: { sentence in sentence.asks ? (sentence.text.contains("?") ? 2 : 1) : 0 },
+            strength: { sentence in sentence.asks ? (sentence.text.utf8.contains(UInt8(ascii: "?")) ? 2 : 1) : 0 },
             terms: { $0.requestTerms })
         let raised = flag(.unanswered, severity: severity, thread: thread, since: since, reason: reason,
                           evidence: picker.quotes(candidates))
@@ -53,7 +53,7 @@ struct UnansweredRule: FlagRule {
     /// "pricing question", "contract request", "question": what the ask is about.
     static func topic(of reading: Reading) -> String {
         let asking = reading.sentences.filter(\.asks)
-        let question = asking.isEmpty ? reading.document.text.contains("?") : asking.contains { $0.text.contains("?") }
+        let question = asking.isEmpty ? reading.document.text.utf8.contains(UInt8(ascii: "?")) : asking.contains { $0.text.utf8.contains(UInt8(ascii: "?")) }
         let noun = question ? "question" : "request"
         let about: [(String, String)] = [
             ("negotiation.price", "pricing"), ("negotiation.discount", "pricing"), ("negotiation.contract", "contract"),

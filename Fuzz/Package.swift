@@ -11,7 +11,7 @@ import PackageDescription
 /// stay an ordinary program.
 let targetsByModule = [
     "RapportIngest": ["mbox", "message", "ingest", "header-text", "date", "address", "authored", "charset", "html", "notes"],
-    "RapportLanguage": ["lexicon"],
+    "RapportLanguage": ["lexicon", "score"],
     "RapportHealth": ["config"],
 ]
 

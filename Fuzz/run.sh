@@ -3,7 +3,7 @@
 #
 # Usage: Fuzz/run.sh TARGET SECONDS [extra libFuzzer flags...]
 #   TARGET  mbox, message, ingest, header-text, date, address, authored, charset, html, notes,
-#           lexicon or config (see README.md)
+#           lexicon, score or config (see README.md)
 #
 # The corpus grows in Fuzz/corpus/TARGET (run Fuzz/seed.sh first to seed it), crashes, hangs and
 # out-of-memory inputs land in Fuzz/corpus/artifacts/TARGET/, and the full log in
@@ -34,6 +34,7 @@ max_len=65536
 case $target in
     html | notes) dictionary=("-dict=$fuzz_dir/markup.dict") ;;
     lexicon | config) dictionary=(); max_len=16384 ;;
+    score) dictionary=() ;;
     *) dictionary=("-dict=$fuzz_dir/mime.dict") ;;
 esac
 

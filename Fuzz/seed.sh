@@ -14,7 +14,7 @@ max_seed=65536
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(mbox message ingest header-text date address authored charset html notes lexicon config)
+    targets=(mbox message ingest header-text date address authored charset html notes lexicon score config)
 fi
 
 # Copies the first $max_seed bytes of a file into corpus/TARGET under its content hash.
@@ -80,6 +80,12 @@ for target in "${targets[@]}"; do
             for file in "$root"/Lexicons/*/*.tsv "$root"/Tests/RapportLanguageTests/Fixtures/*; do
                 [ -f "$file" ] && put "$target" "$file"
             done ;;
+        score)
+            # Rated sentences (the text column of the dev sets), then whole sample messages.
+            for file in "$root"/Tests/RapportLanguageTests/DevSet/*.tsv; do
+                [ -f "$file" ] && cut -f1 "$file" | grep -v '^#' | head -n 2000 | put_lines "$target"
+            done
+            files_under "$samples/eml" | while IFS= read -r -d '' file; do put "$target" "$file"; done ;;
         config)
             find "$root/Samples/" "$root/Tests/" -type f \( -name '*.yml' -o -name '*.yaml' \) -print0 2>/dev/null \
                 | while IFS= read -r -d '' file; do put "$target" "$file"; done

@@ -171,7 +171,12 @@ private struct TokenScanner {
                 position += length
             default:
                 if byte < 0x80, startsEmoticon[Int(byte)], scanEmoticon() { continue }
+                let before = position
                 scanToken(characterClass, length)
+                // Every token takes at least one character; one that took none would leave the
+                // scanner here for ever (a debug build stops to show which).
+                assert(position > before, "token scanner made no progress")
+                if position <= before { position = before + length }
             }
         }
     }
@@ -369,6 +374,15 @@ private struct TokenScanner {
         var kind: Token.Kind = money ? .money : .number
         @inline(__always) func isDigit(_ at: Int) -> Bool {
             at < limit && bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9")
+        }
+        if index < limit, bytes[index] >= 0x80 {
+            // Digits of other scripts (Arabic-Indic ۳, Devanagari ३) make a number of their own,
+            // without separators or units. The ASCII loop below would take none of them, and a
+            // token that takes no bytes left the scanner where it was, for ever.
+            while index < limit, characterClass(at: index).0 == .digit { index += characterClass(at: index).1 }
+            position = index
+            emit(kind, tokenStart, index, normalizedFrom: normalizedCount)
+            return
         }
         while isDigit(index) { index += 1 }
         while index + 1 < limit, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ","),

@@ -147,22 +147,7 @@ struct ReportOutputOptions: ParsableArguments {
 
     /// Renders with the clock and version injected, and writes to the file or standard output.
     func write(_ report: HealthReport) throws {
-        let toFile = output != nil && output != "-"
-        let context = RenderContext(generatedAt: Self.clock(), version: Rapport.configuration.version,
-                                    color: color.enabled(forTerminalOutput: !toFile))
-        let text = format.renderer.render(report, context: context)
-        guard toFile, let output else {
-            var standardOutput = StandardOutput()
-            standardOutput.write(text)
-            standardOutput.flush()
-            return
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            StandardError.write("rapport: cannot write \(output): \((error as NSError).localizedDescription)\n")
-            throw ExitStatus.failure
-        }
+        try write(report) { _, text in text }
     }
 
     /// `SOURCE_DATE_EPOCH` (seconds since 1970), the reproducible-builds convention, pins the

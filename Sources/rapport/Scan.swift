@@ -148,8 +148,9 @@ struct StoreOptions: ParsableArguments {
 }
 
 extension ReportOutputOptions {
-    /// Renders as `write(_:)` does, lets `finish` add to the text (sections only the store
-    /// knows, such as cleared flags or an account's history), then writes it.
+    /// Renders with the clock and version injected, lets `finish` add to the text (sections only
+    /// the store knows, such as cleared flags or an account's history), then writes it to the
+    /// file or standard output.
     func write(_ report: HealthReport, finish: (ReportFormat, String) -> String) throws {
         let toFile = output != nil && output != "-"
         let context = RenderContext(generatedAt: Self.clock(), version: Rapport.configuration.version,

@@ -30,16 +30,10 @@ struct Score: ParsableCommand {
     }
 
     func run() throws {
-        let session = ScoringSession(scorer: try lexiconOptions.scorer())
-        var output = ByteOutput()
-        let code = language.code
-        let score = { (text: String) in
-            let result = session.score(text, language: code, detail: .summary)
-            ScoreRecord.append(text: text, score: result, to: &output.buffer)
-            output.flushIfFull()
-        }
+        var output = ScoreOutput(
+            session: ScoringSession(scorer: try lexiconOptions.scorer()), language: language.code)
         if !texts.isEmpty {
-            texts.forEach(score)
+            for var text in texts { text.withUTF8 { output.score($0) } }
         } else {
             let descriptor: Int32
             if let file, file != "-" {
@@ -56,17 +50,38 @@ struct Score: ParsableCommand {
             var lineNumber = 0
             // Flushing before each blocking read answers an interactive pipe line by line while
             // a large input still goes out in 64 KiB writes.
-            while let line = try reader.next(beforeReading: { output.flush() }) {
+            while try reader.readLine(beforeReading: { output.bytes.flush() }, { line, truncated in
                 lineNumber += 1
-                if line.truncated {
+                if truncated {
                     StandardError.write(
                         "rapport: line \(lineNumber) is longer than \(LineReader.maximumLineLength) bytes; scored its start\n"
                     )
                 }
-                score(line.text)
-            }
+                output.score(line)
+            }) {}
         }
-        output.flush()
+        output.bytes.flush()
+    }
+}
+
+/// Scores texts and writes their records. A value the loop owns, not state captured by a
+/// closure: a closure's captured variables are checked for exclusive access on every use.
+struct ScoreOutput {
+    let session: ScoringSession
+    let language: LanguageCode?
+    var bytes = ByteOutput()
+
+    /// Lines arrive as bytes: well-formed ones are scored and written without becoming a
+    /// `String`; others are repaired (U+FFFD) first, as every text is.
+    mutating func score(_ text: UnsafeBufferPointer<UInt8>) {
+        if let summary = session.summarize(validatingUTF8: text, language: language) {
+            ScoreRecord.append(utf8: text, summary: summary, to: &bytes.buffer)
+        } else {
+            let repaired = String(decoding: text, as: UTF8.self)
+            ScoreRecord.append(
+                text: repaired, summary: session.summarize(repaired, language: language), to: &bytes.buffer)
+        }
+        bytes.flushIfFull()
     }
 }
 
@@ -87,99 +102,109 @@ enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Reads a file descriptor line by line through a fixed buffer, so input of any size streams.
 /// Lines end at LF; a CR before the LF is dropped (CRLF); a last line without LF still counts.
-/// Invalid UTF-8 is repaired with U+FFFD.
+/// Lines are handed out as bytes, whatever they hold.
 struct LineReader {
     /// Longer lines are cut here (and reported) so one hostile line cannot take all memory.
     static let maximumLineLength = 16 << 20
     static let chunkSize = 1 << 20
 
     let descriptor: Int32
+    /// Storage, zero-filled once as it grows; the unread input is `buffer[start..<end]`.
     private var buffer: [UInt8] = []
     private var start = 0
+    private var end = 0
     private var finished = false
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
-    struct Line {
-        var text: String
-        var truncated: Bool
-    }
-
-    /// The next line, or nil at the end of input; `beforeReading` runs before each read that may block.
-    mutating func next(beforeReading: () -> Void = {}) throws -> Line? {
+    /// Calls `body` with the next line's bytes (valid only during the call) and whether the line
+    /// was cut at `maximumLineLength`; returns false at the end of input. `beforeReading` runs
+    /// before each read that may block.
+    mutating func readLine(
+        beforeReading: () -> Void = {}, _ body: (UnsafeBufferPointer<UInt8>, _ truncated: Bool) throws -> Void
+    ) throws -> Bool {
         var searchFrom = start
         while true {
             if let newline = firstNewline(from: searchFrom) {
-                let line = makeLine(start..<newline, truncated: false)
+                try withLine(start..<newline, truncated: false, body)
                 start = newline + 1
-                return line
+                return true
             }
-            if buffer.count - start > LineReader.maximumLineLength {
-                let line = makeLine(start..<(start + LineReader.maximumLineLength), truncated: true)
+            if end - start > LineReader.maximumLineLength {
+                try withLine(start..<(start + LineReader.maximumLineLength), truncated: true, body)
                 try skipRestOfLine(beforeReading)
-                return line
+                return true
             }
             if finished {
-                guard start < buffer.count else { return nil }
-                let line = makeLine(start..<buffer.count, truncated: false)
-                start = buffer.count
-                return line
+                guard start < end else { return false }
+                try withLine(start..<end, truncated: false, body)
+                start = end
+                return true
             }
-            searchFrom = buffer.count
-            if start > 0 {
-                searchFrom -= start
-                buffer.removeSubrange(0..<start)
-                start = 0
-            }
+            searchFrom = end - start
             beforeReading()
             try fill()
         }
     }
 
-    /// The index of the next LF at or after `start`, found with `memchr` (the generic
-    /// `firstIndex(of:)` showed up in profiles at one comparison loop per byte).
-    private func firstNewline(from start: Int) -> Int? {
+    /// The index of the next LF at or after `from` in the unread input, found with `memchr` (the
+    /// generic `firstIndex(of:)` showed up in profiles at one comparison loop per byte).
+    private func firstNewline(from: Int) -> Int? {
         buffer.withUnsafeBytes { raw in
-            guard start < raw.count, let base = raw.baseAddress,
-                let found = memchr(base + start, Int32(UInt8(ascii: "\n")), raw.count - start)
+            guard from < end, let base = raw.baseAddress,
+                let found = memchr(base + from, Int32(UInt8(ascii: "\n")), end - from)
             else { return nil }
             return base.distance(to: UnsafeRawPointer(found))
         }
     }
 
-    private func makeLine(_ range: Range<Int>, truncated: Bool) -> Line {
-        var end = range.upperBound
-        if end > range.lowerBound && buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return Line(text: String(decoding: buffer[range.lowerBound..<end], as: UTF8.self), truncated: truncated)
+    private func withLine(
+        _ range: Range<Int>, truncated: Bool, _ body: (UnsafeBufferPointer<UInt8>, Bool) throws -> Void
+    ) throws {
+        var lineEnd = range.upperBound
+        if lineEnd > range.lowerBound && buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+        try buffer.withUnsafeBufferPointer { bytes in
+            try body(UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<lineEnd]), truncated)
+        }
     }
 
+    /// Moves the unread input to the front and reads up to a chunk after it.
     private mutating func fill() throws {
-        let old = buffer.count
-        buffer.reserveCapacity(old + LineReader.chunkSize)
-        buffer.append(contentsOf: repeatElement(0, count: LineReader.chunkSize))
+        if start > 0 {
+            let unread = end - start
+            buffer.withUnsafeMutableBytes { raw in
+                if unread > 0 { memmove(raw.baseAddress!, raw.baseAddress! + start, unread) }
+            }
+            start = 0
+            end = unread
+        }
+        if buffer.count < end + LineReader.chunkSize {
+            buffer.append(contentsOf: repeatElement(0, count: end + LineReader.chunkSize - buffer.count))
+        }
+        let offset = end
         let count = buffer.withUnsafeMutableBytes { raw in
-            read(descriptor, raw.baseAddress! + old, LineReader.chunkSize)
+            read(descriptor, raw.baseAddress! + offset, LineReader.chunkSize)
         }
         guard count >= 0 else {
-            buffer.removeSubrange(old...)
             StandardError.write("rapport: read error: \(String(cString: strerror(errno)))\n")
             throw ExitStatus.unreadableInput
         }
-        buffer.removeSubrange((old + count)...)
+        end += count
         if count == 0 { finished = true }
     }
 
     private mutating func skipRestOfLine(_ beforeReading: () -> Void) throws {
-        buffer.removeAll(keepingCapacity: true)
         start = 0
+        end = 0
         while !finished {
             beforeReading()
             try fill()
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = firstNewline(from: 0) {
                 start = newline + 1
                 return
             }
-            buffer.removeAll(keepingCapacity: true)
+            start = 0
+            end = 0
         }
     }
 }
@@ -192,9 +217,22 @@ struct ByteOutput {
 
     mutating func flushIfFull() { if buffer.count >= 1 << 16 { flush() } }
 
+    /// Writes the buffer with `write(2)` (`FileHandle` copied it into `Data` byte by byte). An
+    /// output that cannot be written ends the process with status 70, as documented.
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    StandardError.write("rapport: cannot write the output: \(String(cString: strerror(errno)))\n")
+                    exit(ExitStatus.failure.rawValue)
+                }
+                offset += written
+            }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }
@@ -217,34 +255,53 @@ enum ScoreRecord {
     }
 
     static func append(text: String, score: DocumentScore, to out: inout [UInt8]) {
+        append(text: text, summary: ScoreSummary(score), to: &out)
+    }
+
+    static func append(text: String, summary: ScoreSummary, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { append(utf8: $0, summary: summary, to: &out) }
+    }
+
+    /// Writes the record in three appends: the opening, the escaped text, and the rest, which is
+    /// formatted through a pointer into a stack buffer of its greatest possible length (each
+    /// `Array.append` checks uniqueness and capacity, and a record has twenty-odd pieces).
+    static func append(utf8 text: UnsafeBufferPointer<UInt8>, summary: ScoreSummary, to out: inout [UInt8]) {
         appendStatic(#"{"text":"#, to: &out)
-        appendString(text, to: &out)
-        switch score.language {
-        case .english: appendStatic(#","language":"en","sentiment":"#, to: &out)
-        case .icelandic: appendStatic(#","language":"is","sentiment":"#, to: &out)
-        case .unknown: appendStatic(#","language":"unknown","sentiment":"#, to: &out)
+        appendString(utf8: text, to: &out)
+        let numbers = [summary.sentiment, summary.positive, summary.negative, summary.neutral, summary.politeness]
+        var capacity = 128
+        for value in numbers { capacity += maximumNumberLength(value) }
+        for category in summary.categories {
+            capacity += 4 + maximumStringLength(category.name) + maximumNumberLength(category.intensity)
         }
-        appendNumber(score.sentiment, to: &out)
-        appendStatic(#","positive":"#, to: &out)
-        appendNumber(score.positive, to: &out)
-        appendStatic(#","negative":"#, to: &out)
-        appendNumber(score.negative, to: &out)
-        appendStatic(#","neutral":"#, to: &out)
-        appendNumber(score.neutral, to: &out)
-        appendStatic(#","categories":{"#, to: &out)
-        if !score.categories.isEmpty {
-            let sorted =
-                score.categories.count == 1 ? Array(score.categories) : score.categories.sorted { $0.key < $1.key }
-            for (index, (name, value)) in sorted.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                appendString(name, to: &out)
-                out.append(UInt8(ascii: ":"))
-                appendNumber(value, to: &out)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var writer = ByteWriter(buffer.baseAddress!)
+            switch summary.language {
+            case .english: writer.write(#","language":"en","sentiment":"#)
+            case .icelandic: writer.write(#","language":"is","sentiment":"#)
+            case .unknown: writer.write(#","language":"unknown","sentiment":"#)
             }
+            writeNumber(summary.sentiment, to: &writer)
+            writer.write(#","positive":"#)
+            writeNumber(summary.positive, to: &writer)
+            writer.write(#","negative":"#)
+            writeNumber(summary.negative, to: &writer)
+            writer.write(#","neutral":"#)
+            writeNumber(summary.neutral, to: &writer)
+            writer.write(#","categories":{"#)
+            for (index, category) in summary.categories.enumerated() {
+                if index > 0 { writer.write(UInt8(ascii: ",")) }
+                writeString(category.name, to: &writer)
+                writer.write(UInt8(ascii: ":"))
+                writeNumber(category.intensity, to: &writer)
+            }
+            writer.write(#"},"politeness":"#)
+            writeNumber(summary.politeness, to: &writer)
+            writer.write("}\n")
+            precondition(writer.count <= capacity, "record tail longer than its bound")
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<writer.count]))
         }
-        appendStatic(#"},"politeness":"#, to: &out)
-        appendNumber(score.politeness, to: &out)
-        appendStatic("}\n", to: &out)
     }
 
     @inline(__always)
@@ -252,61 +309,97 @@ enum ScoreRecord {
         out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    // MARK: Strings
+
     /// `JSONValue`'s escaping: quotes, backslashes, control characters and U+2028/2029. Runs of
     /// bytes that need none are copied whole.
-    static func appendString(_ text: String, to out: inout [UInt8]) {
+    static func appendString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        var runStart = 0
+        forEachEscape(in: bytes) { index, escape, length in
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            out.append(contentsOf: escape)
+            runStart = index + length
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `appendString` through a `ByteWriter`, for short strings such as category names.
+    static func writeString(_ text: String, to writer: inout ByteWriter) {
+        writer.write(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
-            var index = 0
-            let count = bytes.count
-            let raw = UnsafeRawBufferPointer(bytes)
-            while index < count {
-                if index + 8 <= count, !mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            forEachEscape(in: bytes) { index, escape, length in
+                writer.write(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                writer.write(escape)
+                runStart = index + length
+            }
+            writer.write(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+        writer.write(UInt8(ascii: "\""))
+    }
+
+    /// The most bytes `writeString` can write: every byte as `\u00XX`, and the quotes.
+    static func maximumStringLength(_ text: String) -> Int { text.utf8.count * 6 + 2 }
+
+    /// Calls `body` with the offset, escaped form and length in bytes of every character that
+    /// needs escaping, in order.
+    @inline(__always)
+    static func forEachEscape(
+        in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, UnsafeBufferPointer<UInt8>, Int) -> Void
+    ) {
+        var index = 0
+        let count = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
+        while index < count {
+            if index + 8 <= count {
+                // Eight bytes at a time, jumping straight to the first that may need escaping.
+                let candidates = escapeCandidates(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                guard candidates != 0 else {
                     index += 8
                     continue
                 }
-                let byte = bytes[index]
-                if isPlain(byte) {
-                    index += 1
-                    continue
-                }
-                let escape: StaticString?
-                var length = 1
-                switch byte {
-                case UInt8(ascii: "\""): escape = #"\""#
-                case UInt8(ascii: "\\"): escape = #"\\"#
-                case UInt8(ascii: "\n"): escape = #"\n"#
-                case UInt8(ascii: "\r"): escape = #"\r"#
-                case UInt8(ascii: "\t"): escape = #"\t"#
-                case 0..<0x20, 0x7F: escape = nil
-                case 0xE2
-                where index + 2 < count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    // U+2028 and U+2029 (E2 80 A8 / E2 80 A9)
-                    escape = bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#
-                    length = 3
-                default:
-                    index += 1
-                    continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                if let escape {
-                    out.append(
-                        contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
-                } else {
-                    let digits = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: #"\u00"#.utf8)
-                    out.append(digits[Int(byte >> 4)])
-                    out.append(digits[Int(byte & 0xF)])
-                }
-                index += length
-                runStart = index
+                index += UInt64(littleEndian: candidates).trailingZeroBitCount / 8
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+            let byte = bytes[index]
+            if isPlain(byte) {
+                index += 1
+                continue
+            }
+            var length = 1
+            switch byte {
+            case UInt8(ascii: "\""): body(index, staticBytes(#"\""#), 1)
+            case UInt8(ascii: "\\"): body(index, staticBytes(#"\\"#), 1)
+            case UInt8(ascii: "\n"): body(index, staticBytes(#"\n"#), 1)
+            case UInt8(ascii: "\r"): body(index, staticBytes(#"\r"#), 1)
+            case UInt8(ascii: "\t"): body(index, staticBytes(#"\t"#), 1)
+            case 0..<0x20, 0x7F:
+                let digits: StaticString = "0123456789abcdef"
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { escape in
+                    var writer = ByteWriter(escape.baseAddress!)
+                    writer.write(#"\u00"#)
+                    writer.write(digits.utf8Start[Int(byte >> 4)])
+                    writer.write(digits.utf8Start[Int(byte & 0xF)])
+                    body(index, UnsafeBufferPointer(escape), 1)
+                }
+            case 0xE2
+            where index + 2 < count && bytes[index + 1] == 0x80
+                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                // U+2028 and U+2029 (E2 80 A8 / E2 80 A9)
+                body(index, bytes[index + 2] == 0xA8 ? staticBytes(#"\u2028"#) : staticBytes(#"\u2029"#), 3)
+                length = 3
+            default:
+                break
+            }
+            index += length
         }
-        out.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    private static func staticBytes(_ text: StaticString) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
     /// Bytes copied as they are: not a quote, backslash or control character, and not the lead
@@ -316,64 +409,120 @@ enum ScoreRecord {
         byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7F && byte != 0xE2
     }
 
-    /// Whether any of eight bytes may need escaping (see `isPlain`), tested all at once: a byte
-    /// below 0x20, or equal to `"`, `\\`, 0x7F or 0xE2. Exact for "none", so plain runs are
-    /// copied eight bytes per test.
+    /// Eight bytes tested at once for those that may need escaping (see `isPlain`): a byte below
+    /// 0x20, or equal to `"`, `\\`, 0x7F or 0xE2. The high bit of each such byte is set; bits
+    /// above the first one may be spurious, but the lowest set bit is exact, and 0 means none.
     @inline(__always)
-    static func mayNeedEscape(_ word: UInt64) -> Bool {
+    static func escapeCandidates(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
         let below20 = (word &- ones &* 0x20) & ~word & highs
-        return (below20 | hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C))
-            | hasZeroByte(word ^ (ones &* 0x7F)) | hasZeroByte(word ^ (ones &* 0xE2))) != 0
+        return below20 | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
+            | zeroBytes(word ^ (ones &* 0x7F)) | zeroBytes(word ^ (ones &* 0xE2))
     }
+
+    // MARK: Numbers
 
     /// `JSONValue`'s numbers: rounded to four decimals, trailing zeros dropped, integers without
     /// a point, non-finite as null.
     static func appendNumber(_ value: Double, to out: inout [UInt8]) {
-        let scaled = (value * 10_000).rounded()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumNumberLength(value)) { buffer in
+            var writer = ByteWriter(buffer.baseAddress!)
+            writeNumber(value, to: &writer)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<writer.count]))
+        }
+    }
+
+    /// `x.rounded()` (to nearest, ties away from zero) without the call into the C library:
+    /// below 2⁵², truncating to an integer and taking the difference are both exact.
+    @inline(__always)
+    static func roundedAwayFromZero(_ x: Double) -> Double {
+        guard abs(x) < 0x1p52 else { return x.rounded() }
+        let truncated = Double(Int64(x))
+        let difference = x - truncated
+        if difference >= 0.5 { return truncated + 1 }
+        if difference <= -0.5 { return truncated - 1 }
+        return truncated
+    }
+
+    /// The most bytes `writeNumber` writes for a value: a sign, eleven integer digits, a point and
+    /// four decimals for a score-sized value; for others (never a score), the exact length.
+    static func maximumNumberLength(_ value: Double) -> Int {
+        value.isFinite && abs(value) < 1e10 ? 17 : JSONValue.double(value).serialized().utf8.count
+    }
+
+    static func writeNumber(_ value: Double, to writer: inout ByteWriter) {
+        // Most numbers of a record are zero (no negative words, no sentiment).
+        if value == 0 {
+            writer.write(UInt8(ascii: "0"))
+            return
+        }
+        let scaled = roundedAwayFromZero(value * 10_000)
         guard value.isFinite, abs(scaled) < 1e15 else {
-            out.append(contentsOf: JSONValue.double(value).serialized().utf8)
+            for byte in JSONValue.double(value).serialized().utf8 { writer.write(byte) }
             return
         }
         let units = Int64(scaled)
-        // Sign, at most 11 integer digits, a point and four decimals: written into a stack buffer
-        // and appended once, since each `Array.append` checks uniqueness and capacity.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
-            var count = 0
-            if units < 0 {
-                digits[0] = UInt8(ascii: "-")
-                count = 1
-            }
-            let magnitude = units.magnitude
-            var whole = magnitude / 10_000
-            let wholeStart = count
-            repeat {
-                digits[count] = UInt8(ascii: "0") + UInt8(whole % 10)
-                count += 1
-                whole /= 10
-            } while whole != 0
-            var low = wholeStart
-            var high = count - 1
-            while low < high {
-                digits.swapAt(low, high)
-                low += 1
-                high -= 1
-            }
-            var fraction = magnitude % 10_000
-            if fraction != 0 {
-                digits[count] = UInt8(ascii: ".")
-                count += 1
-                var divisor: UInt64 = 1000
-                while fraction != 0 {
-                    digits[count] = UInt8(ascii: "0") + UInt8(fraction / divisor)
-                    count += 1
-                    fraction %= divisor
-                    divisor /= 10
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[0..<count]))
+        if units < 0 { writer.write(UInt8(ascii: "-")) }
+        let magnitude = units.magnitude
+        writer.writeDigits(of: magnitude / 10_000)
+        let fraction = magnitude % 10_000
+        guard fraction != 0 else { return }
+        // Up to four decimals, without the trailing zeros (constant divisors compile to multiplies).
+        writer.write(UInt8(ascii: "."))
+        writer.write(UInt8(ascii: "0") + UInt8(fraction / 1000))
+        guard fraction % 1000 != 0 else { return }
+        writer.write(UInt8(ascii: "0") + UInt8(fraction / 100 % 10))
+        guard fraction % 100 != 0 else { return }
+        writer.write(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+        guard fraction % 10 != 0 else { return }
+        writer.write(UInt8(ascii: "0") + UInt8(fraction % 10))
+    }
+}
+
+/// Writes bytes through a pointer into memory the caller sized, counting them.
+struct ByteWriter {
+    private let start: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+
+    init(_ start: UnsafeMutablePointer<UInt8>) { self.start = start }
+
+    @inline(__always)
+    mutating func write(_ byte: UInt8) {
+        start[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        (start + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func write(_ text: StaticString) {
+        write(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// The decimal digits of a number, most significant first.
+    mutating func writeDigits(of value: UInt64) {
+        if value < 10 {
+            write(UInt8(ascii: "0") + UInt8(value))
+            return
         }
+        var digits = 1
+        var limit: UInt64 = 10
+        while value >= limit && digits < 20 {
+            digits += 1
+            limit = limit &* 10
+        }
+        var rest = value
+        for offset in stride(from: digits - 1, through: 0, by: -1) {
+            start[count + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += digits
     }
 }

@@ -14,8 +14,8 @@ public struct LanguageIdentifier: Sendable {
         var icelandic = 0.0
     }
 
-    private var words = ByteTable<Evidence>()
-    private var letters: [UInt32: Evidence] = [:]
+    private(set) var words = ByteTable<Evidence>()
+    private var letters = LetterWeights()
 
     /// Below this much evidence for either language the text is `unknown` (one function word
     /// weighs 1 in the shipped profile: one is enough for "Takk!" or "Thanks!").
@@ -57,7 +57,9 @@ public struct LanguageIdentifier: Sendable {
                 else {
                     throw DataFileError(file: file, line: lineNumber, reason: "a letter cue is one non-ASCII letter")
                 }
-                add(&letters[scalar.value, default: Evidence()])
+                var evidence = letters[scalar.value] ?? Evidence()
+                add(&evidence)
+                letters[scalar.value] = evidence
             default:
                 throw DataFileError(file: file, line: lineNumber, reason: "kind must be word or letter")
             }
@@ -90,7 +92,11 @@ public struct LanguageIdentifier: Sendable {
     }
 
     func identify(_ buffer: TokenBuffer, tokens range: Range<Int>) -> LanguageCode {
-        let evidence = collect(buffer, tokens: range)
+        LanguageIdentifier.decide(collect(buffer, tokens: range))
+    }
+
+    /// The language the evidence points to, if it is strong and clear enough.
+    static func decide(_ evidence: Evidence) -> LanguageCode {
         let total = evidence.english + evidence.icelandic
         let best = max(evidence.english, evidence.icelandic)
         guard best >= LanguageIdentifier.minimumEvidence, evidence.english != evidence.icelandic,
@@ -112,22 +118,66 @@ public struct LanguageIdentifier: Sendable {
                     evidence.icelandic += found.icelandic
                     continue
                 }
-                guard !letters.isEmpty else { continue }
-                var offset = 0
-                while offset < key.count {
-                    if key[offset] < 0x80 {
-                        offset += 1
-                        continue
-                    }
-                    let (value, length) = decodeScalar(key, at: offset)
-                    if let found = letters[value] {
-                        evidence.english += found.english
-                        evidence.icelandic += found.icelandic
-                    }
-                    offset += length
-                }
+                addLetterEvidence(of: key, to: &evidence)
             }
         }
         return evidence
+    }
+
+    /// Adds the weights of a word's listed letters, one by one in text order, as `collect` does
+    /// for a word that is not itself listed.
+    @inline(__always)
+    func addLetterEvidence(of word: UnsafeBufferPointer<UInt8>, to evidence: inout Evidence) {
+        guard !letters.isEmpty else { return }
+        var offset = 0
+        while offset < word.count {
+            if word[offset] < 0x80 {
+                offset += 1
+                continue
+            }
+            let (value, length) = decodeScalar(word, at: offset)
+            if let found = letters[value] {
+                evidence.english += found.english
+                evidence.icelandic += found.icelandic
+            }
+            offset += length
+        }
+    }
+
+    /// Whether a word holds a letter the profile weighs.
+    func hasWeightedLetter(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 0
+        while offset < word.count {
+            let (value, length) = decodeScalar(word, at: offset)
+            if value >= 0x80, letters[value] != nil { return true }
+            offset += length
+        }
+        return false
+    }
+}
+
+/// The identifier's letter weights by scalar value: the two-byte UTF-8 range (all of Latin-1
+/// and the other European letters) in an array, the rest in a dictionary. `collect` asks for
+/// every non-ASCII letter of a text, where `Dictionary`'s hashing showed up in profiles.
+struct LetterWeights: Sendable {
+    private static let directEnd: UInt32 = 0x800
+    private var direct: [LanguageIdentifier.Evidence?] = []
+    private var others: [UInt32: LanguageIdentifier.Evidence] = [:]
+
+    var isEmpty: Bool { direct.isEmpty && others.isEmpty }
+
+    subscript(value: UInt32) -> LanguageIdentifier.Evidence? {
+        get {
+            if value < LetterWeights.directEnd { return value < direct.count ? direct[Int(value)] : nil }
+            return others[value]
+        }
+        set {
+            if value < LetterWeights.directEnd {
+                if direct.isEmpty { direct = Array(repeating: nil, count: Int(LetterWeights.directEnd)) }
+                direct[Int(value)] = newValue
+            } else {
+                others[value] = newValue
+            }
+        }
     }
 }

@@ -10,29 +10,62 @@ struct ByteTable<Value: Sendable>: Sendable {
         /// Index into `values` and the key arrays, or -1 for an empty slot.
         var index: Int32
         var length: Int32
+        /// Where the key starts in `arena`.
+        var start: Int
     }
 
     private var arena: [UInt8] = []
     private var keyStart: [Int] = []
     private(set) var values: [Value] = []
     /// A power of two in count.
-    private var slots: [Slot] = [Slot](repeating: Slot(hash: 0, index: -1, length: 0), count: 16)
+    private var slots: [Slot] = [Slot](repeating: ByteTable.emptySlot, count: 16)
+    private static var emptySlot: Slot { Slot(hash: 0, index: -1, length: 0, start: 0) }
 
     var count: Int { values.count }
 
     /// Looks up a key whose FNV-1a hash the caller already computed.
     @inline(__always)
     func index(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-        slots.withUnsafeBufferPointer { slots in
+        withReader { $0.index(of: key, hash: hash) }
+    }
+
+    /// The table's storage as pointers, for loops that probe it once per token: the array
+    /// accesses of `index(of:hash:)` are then made once per loop, not once per probe.
+    struct Reader {
+        fileprivate let slots: UnsafeBufferPointer<Slot>
+        fileprivate let arena: UnsafeBufferPointer<UInt8>
+        fileprivate let values: UnsafeBufferPointer<Value>
+
+        @inline(__always)
+        func value(for key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
+            index(of: key, hash: hash).map { values[$0] }
+        }
+
+        @inline(__always)
+        func index(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
             let mask = slots.count - 1
             var position = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let slot = slots[position]
                 if slot.index < 0 { return nil }
-                if slot.hash == hash && Int(slot.length) == key.count && equalKey(Int(slot.index), key) {
+                if slot.hash == hash && Int(slot.length) == key.count
+                    && (key.isEmpty
+                        || ByteTable.equal(
+                            UnsafeRawPointer(arena.baseAddress! + slot.start), UnsafeRawPointer(key.baseAddress!),
+                            count: key.count))
+                {
                     return Int(slot.index)
                 }
                 position = (position + 1) & mask
+            }
+        }
+    }
+
+    @inline(__always)
+    func withReader<R>(_ body: (Reader) -> R) -> R {
+        slots.withUnsafeBufferPointer { slots in
+            arena.withUnsafeBufferPointer { arena in
+                values.withUnsafeBufferPointer { values in body(Reader(slots: slots, arena: arena, values: values)) }
             }
         }
     }
@@ -48,13 +81,47 @@ struct ByteTable<Value: Sendable>: Sendable {
 
     func value(for key: String) -> Value? { value(for: Array(key.utf8)) }
 
+    /// Whether two runs of `count` bytes are equal, compared eight or four bytes at a time (the
+    /// last load overlapping the one before), never reading outside either run.
     @inline(__always)
-    private func equalKey(_ candidate: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = keyStart[candidate]
-        return arena.withUnsafeBufferPointer { stored in
-            for offset in 0..<key.count where stored[start + offset] != key[offset] { return false }
-            return true
+    static func equal(_ first: UnsafeRawPointer, _ second: UnsafeRawPointer, count: Int) -> Bool {
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 <= count {
+                guard first.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    == second.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                else { return false }
+                offset += 8
+            }
+            return offset == count
+                || first.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                    == second.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
         }
+        if count >= 4 {
+            return first.loadUnaligned(as: UInt32.self) == second.loadUnaligned(as: UInt32.self)
+                && first.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+                    == second.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        }
+        for offset in 0..<count {
+            guard first.load(fromByteOffset: offset, as: UInt8.self) == second.load(fromByteOffset: offset, as: UInt8.self)
+            else { return false }
+        }
+        return true
+    }
+
+    /// Calls `body` with every key and its value, in insertion order.
+    func forEach(_ body: (UnsafeBufferPointer<UInt8>, Value) -> Void) {
+        arena.withUnsafeBufferPointer { arena in
+            for index in values.indices {
+                let end = index + 1 < keyStart.count ? keyStart[index + 1] : arena.count
+                body(UnsafeBufferPointer(rebasing: arena[keyStart[index]..<end]), values[index])
+            }
+        }
+    }
+
+    /// Changes every value in place.
+    mutating func updateValues(_ change: (inout Value) -> Void) {
+        for index in values.indices { change(&values[index]) }
     }
 
     /// Inserts or replaces the value for a key.
@@ -65,10 +132,11 @@ struct ByteTable<Value: Sendable>: Sendable {
             return
         }
         if (values.count + 1) * 2 > slots.count { grow() }
-        keyStart.append(arena.count)
+        let start = arena.count
+        keyStart.append(start)
         arena.append(contentsOf: key)
         values.append(value)
-        place(Slot(hash: hash, index: Int32(values.count - 1), length: Int32(key.count)))
+        place(Slot(hash: hash, index: Int32(values.count - 1), length: Int32(key.count), start: start))
     }
 
     /// Updates the value for a key in place, inserting `initial` first when absent.
@@ -92,7 +160,7 @@ struct ByteTable<Value: Sendable>: Sendable {
 
     private mutating func grow() {
         let old = slots
-        slots = [Slot](repeating: Slot(hash: 0, index: -1, length: 0), count: old.count * 2)
+        slots = [Slot](repeating: ByteTable.emptySlot, count: old.count * 2)
         for slot in old where slot.index >= 0 { place(slot) }
     }
 }

@@ -30,6 +30,16 @@ struct CompiledTerm: Sendable {
     var categories: [CategoryWeight] = []
 }
 
+/// A term's weights in a type without references, so the scoring loop reads them without
+/// reference counting (`CompiledTerm` holds strings and arrays).
+struct TermWeights: Sendable {
+    var sentiment: Double?
+    var modifier: ModifierKind?
+    var modifierWeight: Double
+    /// The term's entries of other categories, as a range of `CompiledMatcher.termCategories`.
+    var categories: Range<Int>
+}
+
 /// A lexicon term found in a run of tokens.
 struct TermMatch: Sendable {
     /// Token indices `first..<end`.
@@ -46,10 +56,19 @@ struct TermMatch: Sendable {
 ///
 /// A class with constant tables, so handing it to every sentence costs one reference count.
 public final class CompiledMatcher: Sendable {
+    /// What the tables say about one word: everything matching needs, looked up once per token.
     struct WordSlot: Sendable {
         var term: Int32 = -1
         /// The word's id in phrase keys, or -1 when no phrase uses it.
         var phraseWord: Int32 = -1
+        /// The phrase-trie node after this word when a phrase starts with it, or -1.
+        var phraseStart: Int32 = -1
+        /// For a word that is not a term itself: the stem that starts it or the suffix that ends
+        /// it (`matchStemOrSuffix`), or -1.
+        var stemOrSuffix: Int32 = -1
+
+        /// Whether `match` can find anything starting here without stretched letters.
+        var mayMatch: Bool { term >= 0 || phraseStart >= 0 || stemOrSuffix >= 0 }
     }
 
     struct StemChild: Sendable {
@@ -58,11 +77,16 @@ public final class CompiledMatcher: Sendable {
     }
 
     let terms: [CompiledTerm]
+    /// `terms` as the scoring loop reads them.
+    let termWeights: [TermWeights]
+    let termCategories: [CompiledTerm.CategoryWeight]
     /// Category names by index.
     let categories: [LexiconCategory]
     /// Each category's family and politeness factor, by index, so scoring compares no strings.
     let categoryFamilies: [LexiconCategory.Family]
     let categoryPoliteness: [Double]
+    /// Each category's place in name order, the order categories are reported in.
+    let categoryRanks: [Int]
     private let words: ByteTable<WordSlot>
     private let stems: ByteTable<Int32>
     /// Per bucket of a stem's first three bytes, bit `n` is set when such a stem is `n` bytes
@@ -85,9 +109,31 @@ public final class CompiledMatcher: Sendable {
         self.categories = categories
         categoryFamilies = categories.map(\.family)
         categoryPoliteness = categories.map(PolitenessModel.factor(for:))
+        var ranks = [Int](repeating: 0, count: categories.count)
+        for (rank, index) in categories.indices.sorted(by: { categories[$0].rawValue < categories[$1].rawValue })
+            .enumerated()
+        {
+            ranks[index] = rank
+        }
+        categoryRanks = ranks
         let builder = Builder(entries: entries, categories: categories, tokenizer: tokenizer)
         terms = builder.terms
-        words = builder.words
+        var flatCategories: [CompiledTerm.CategoryWeight] = []
+        termWeights = builder.terms.map { term in
+            let start = flatCategories.count
+            flatCategories.append(contentsOf: term.categories)
+            return TermWeights(
+                sentiment: term.sentiment, modifier: term.modifier, modifierWeight: term.modifierWeight,
+                categories: start..<flatCategories.count)
+        }
+        termCategories = flatCategories
+        var words = builder.words
+        let children = builder.phraseChildren
+        words.updateValues { slot in
+            guard slot.phraseWord >= 0 else { return }
+            slot.phraseStart = children.value(for: CompiledMatcher.edge(0, slot.phraseWord)) ?? -1
+        }
+        self.words = words
         stems = builder.stems
         stemLengths = builder.stemLengths
         suffixes = builder.suffixes
@@ -228,8 +274,43 @@ public final class CompiledMatcher: Sendable {
                 continue
             }
             let key = UnsafeBufferPointer(rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
-            slots.append(words.value(for: key, hash: token.hash) ?? WordSlot())
+            slots.append(slot(for: key, hash: token.hash))
         }
+    }
+
+    /// The slot of a lookup key (a token's normalised bytes) and its FNV-1a hash.
+    func slot(for key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> WordSlot {
+        guard let listed = words.value(for: key, hash: hash) else { return unlistedSlot(for: key) }
+        return listed.term >= 0 ? listed : completed(listed, key)
+    }
+
+    /// The slot of a word that is not in the word table.
+    func unlistedSlot(for key: UnsafeBufferPointer<UInt8>) -> WordSlot {
+        completed(WordSlot(), key)
+    }
+
+    private func completed(_ slot: WordSlot, _ key: UnsafeBufferPointer<UInt8>) -> WordSlot {
+        var slot = slot
+        slot.stemOrSuffix = matchStemOrSuffix(key).map(Int32.init) ?? -1
+        return slot
+    }
+
+    /// Every word of the word table, for tables built on top of this one.
+    func forEachWord(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        words.forEach { key, _ in body(key) }
+    }
+
+    /// Whether a term matches token `index` on its own: `match(…, at: index, end: index + 1, …)`
+    /// is not nil, told by the slot unless the word is stretched (`goooood`).
+    func matchesAlone(
+        _ tokens: UnsafeBufferPointer<RawToken>, slots: UnsafeBufferPointer<WordSlot>, at index: Int,
+        normalized: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let token = tokens[index]
+        guard token.isLookupable, token.normalizedEnd > token.normalizedStart else { return false }
+        if slots[index].term >= 0 || slots[index].stemOrSuffix >= 0 { return true }
+        return token.flags.contains(.elongated)
+            && match(tokens, slots: slots, at: index, end: index + 1, normalized: normalized) != nil
     }
 
     /// The longest term starting at token `index`, looking no further than `end`; `slots` are
@@ -241,14 +322,16 @@ public final class CompiledMatcher: Sendable {
         let token = tokens[index]
         guard token.isLookupable, token.normalizedEnd > token.normalizedStart else { return nil }
         let slot = slots[index]
-        if slot.phraseWord >= 0, let phrase = matchPhrase(tokens, slots, index, end, slot.phraseWord, normalized) {
+        if slot.phraseStart >= 0, index + 1 < end,
+            let phrase = matchPhrase(tokens, slots, index, end, slot.phraseStart, normalized)
+        {
             return phrase
         }
         if slot.term >= 0 { return TermMatch(first: index, end: index + 1, term: Int(slot.term), elongated: false) }
-        let key = UnsafeBufferPointer(rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
-        if let term = matchStemOrSuffix(key) {
-            return TermMatch(first: index, end: index + 1, term: term, elongated: false)
+        if slot.stemOrSuffix >= 0 {
+            return TermMatch(first: index, end: index + 1, term: Int(slot.stemOrSuffix), elongated: false)
         }
+        let key = UnsafeBufferPointer(rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
         if token.flags.contains(.elongated), let term = matchElongated(key) {
             return TermMatch(first: index, end: index + 1, term: term, elongated: true)
         }
@@ -257,9 +340,9 @@ public final class CompiledMatcher: Sendable {
 
     private func matchPhrase(
         _ tokens: UnsafeBufferPointer<RawToken>, _ slots: UnsafeBufferPointer<WordSlot>, _ index: Int,
-        _ end: Int, _ firstWord: Int32, _ normalized: UnsafeBufferPointer<UInt8>
+        _ end: Int, _ firstNode: Int32, _ normalized: UnsafeBufferPointer<UInt8>
     ) -> TermMatch? {
-        guard var node = phraseChildren.value(for: CompiledMatcher.edge(0, firstWord)) else { return nil }
+        var node = firstNode
         var best: TermMatch?
         var next = index + 1
         while next < end {

@@ -8,6 +8,8 @@ public struct Scorer: Sendable {
     public let rules: [any ScoringRule]
     public let tokenizer: Tokenizer
     public let identifier: LanguageIdentifier
+    /// The lexicons' and the identifier's words in one table (built from the three above).
+    let index: WordIndex
 
     public init(
         lexicons: LexiconSet, rules: [any ScoringRule] = .default, tokenizer: Tokenizer = .default,
@@ -18,6 +20,9 @@ public struct Scorer: Sendable {
         self.rules = rules
         self.tokenizer = tokenizer
         self.identifier = identifier
+        index = WordIndex(
+            identifier: identifier, english: lexicons.matcher(for: .english),
+            icelandic: lexicons.matcher(for: .icelandic))
     }
 
     /// The scorer over the shipped lexicons, built once.

@@ -3,76 +3,235 @@
 /// A session is for one thread at a time.
 public final class ScoringSession {
     public let scorer: Scorer
+    /// Everything reused from text to text, in one value: each use of a class's stored
+    /// property is checked for exclusive access at run time, a struct's fields are not.
+    private var workspace: ScoringWorkspace
+
+    public init(scorer: Scorer) {
+        self.scorer = scorer
+        workspace = ScoringWorkspace(scorer: scorer)
+    }
+
+    /// Scores a text; the language is identified when not given.
+    public func score(_ text: String, language: LanguageCode? = nil, detail: Scorer.Detail = .full) -> DocumentScore {
+        withUTF8(text) { workspace.score(bytes: $0, language: language, detail: detail) }
+    }
+
+    /// Scores a text for bulk output: the numbers of `score(_:language:detail:)` with `.summary`
+    /// detail, without building a dictionary per text.
+    public func summarize(_ text: String, language: LanguageCode? = nil) -> ScoreSummary {
+        withUTF8(text) { workspace.summarize(bytes: $0, language: language) }
+    }
+
+    /// `summarize` of the text that UTF-8 bytes hold, without making a `String` of them; nil
+    /// when they are not well-formed UTF-8 (then repair them into a `String` and score that).
+    public func summarize(validatingUTF8 bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode? = nil)
+        -> ScoreSummary?
+    {
+        guard UTF8Validation.isValid(bytes) else { return nil }
+        return workspace.summarize(bytes: bytes, language: language)
+    }
+}
+
+/// A session's buffers and the scoring of one text with them.
+struct ScoringWorkspace {
+    let scorer: Scorer
     private var buffer = TokenBuffer()
     private var spans: [Range<Int>] = []
     /// Reused per matcher: unknown texts are read with the English lexicons.
     private var englishAnalysis: SentenceAnalysis
     private var icelandicAnalysis: SentenceAnalysis
-    private var categorySums: [Double] = []
+    private var entries: WordIndex.EntryNumbers = []
     private var wordSlots: [CompiledMatcher.WordSlot] = []
+    /// Raw sums per category of the matcher used for the last text.
+    private var tally = CategoryTally()
+    /// The last summary's categories, handed out and taken back so their storage is reused,
+    /// and their ranks in name order.
+    private var summaryCategories: [ScoreSummary.Category] = []
+    private var summaryRanks: [Int] = []
 
-    public init(scorer: Scorer) {
+    init(scorer: Scorer) {
         self.scorer = scorer
         englishAnalysis = SentenceAnalysis(matcher: scorer.lexicons.matcher(for: .english))
         icelandicAnalysis = SentenceAnalysis(matcher: scorer.lexicons.matcher(for: .icelandic))
     }
 
-    /// Scores a text; the language is identified when not given.
-    public func score(_ text: String, language: LanguageCode? = nil, detail: Scorer.Detail = .full) -> DocumentScore {
-        withUTF8(text) { bytes in score(bytes: bytes, language: language, detail: detail) }
-    }
-
-    private func score(bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode?, detail: Scorer.Detail)
+    mutating func score(bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode?, detail: Scorer.Detail)
         -> DocumentScore
     {
-        scorer.tokenizer.scan(bytes, into: &buffer)
-        let detected = language ?? scorer.identifier.identify(buffer, tokens: 0..<buffer.tokens.count)
-        guard !buffer.tokens.isEmpty else { return DocumentScore(language: detected) }
-        SentenceSplitter.split(buffer.tokens, bytes: bytes, into: &spans)
-        return detected == .icelandic
-            ? score(&icelandicAnalysis, bytes: bytes, language: detected, detail: detail)
-            : score(&englishAnalysis, bytes: bytes, language: detected, detail: detail)
+        var sentences: [SentenceScore] = []
+        let scorer = self.scorer
+        let (totals, matcher) = run(
+            bytes: bytes, language: language,
+            sentence: detail == .summary
+                ? nil
+                : { analysis, lexical, politeness in
+                    sentences.append(scorer.sentenceScore(analysis, lexical: lexical, politeness: politeness))
+                })
+        guard let matcher else { return DocumentScore(language: totals.language) }
+        var categories: [String: Double] = [:]
+        for index in tally.found {
+            categories[matcher.categories[index].rawValue] = normalize(tally.sums[index])
+        }
+        return DocumentScore(
+            language: totals.language, sentiment: totals.sentiment, positive: totals.positive,
+            negative: totals.negative, neutral: totals.neutral, categories: categories, politeness: totals.politeness,
+            sentences: sentences)
     }
 
-    private func score(
-        _ analysis: inout SentenceAnalysis, bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode,
-        detail: Scorer.Detail
-    ) -> DocumentScore {
+    mutating func summarize(bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode?) -> ScoreSummary {
+        let (totals, matcher) = run(bytes: bytes, language: language, sentence: nil)
+        var categories = summaryCategories
+        summaryCategories = []
+        while !categories.isEmpty { categories.removeLast() }
+        if let matcher {
+            // The few categories found, each moved back to its place in name order.
+            var ranks = summaryRanks
+            summaryRanks = []
+            while !ranks.isEmpty { ranks.removeLast() }
+            for index in tally.found {
+                let name = matcher.categories[index].rawValue
+                categories.append(.init(name: name, intensity: normalize(tally.sums[index])))
+                ranks.append(matcher.categoryRanks[index])
+                var position = ranks.count - 1
+                while position > 0 && ranks[position - 1] > ranks[position] {
+                    ranks.swapAt(position - 1, position)
+                    categories.swapAt(position - 1, position)
+                    position -= 1
+                }
+            }
+            summaryRanks = ranks
+        }
+        summaryCategories = categories
+        return ScoreSummary(
+            language: totals.language, sentiment: totals.sentiment, positive: totals.positive,
+            negative: totals.negative, neutral: totals.neutral, categories: categories, politeness: totals.politeness)
+    }
+
+    /// What a text adds up to (its category sums stay in `tally`).
+    struct Totals {
+        var language: LanguageCode
+        var sentiment = 0.0
+        var positive = 0.0
+        var negative = 0.0
+        var neutral = 0.0
+        var politeness = 0.0
+    }
+
+    /// Scores a text, calling `sentence` for each sentence when given; returns its totals and the
+    /// matcher used, or nil for a text without tokens (whose totals are all zero).
+    private mutating func run(
+        bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode?,
+        sentence: ((SentenceAnalysis, _ lexical: Double, _ politeness: Double) -> Void)?
+    ) -> (Totals, CompiledMatcher?) {
+        scorer.tokenizer.scan(bytes, into: &buffer)
+        let index = scorer.index
         let tokenArray = buffer.tokens
         let normalizedArray = buffer.normalized
-        tokenArray.withUnsafeBufferPointer { tokens in
+        var entries = self.entries
+        var wordSlots = self.wordSlots
+        self.entries = []
+        self.wordSlots = []
+        let detected = tokenArray.withUnsafeBufferPointer { tokens in
             normalizedArray.withUnsafeBufferPointer { normalized in
-                analysis.matcher.lookUp(tokens, normalized: normalized, into: &wordSlots)
+                // Slots are looked up for the language given, else for English (which also reads
+                // texts of unknown language), and again when the text turns out Icelandic.
+                let assumed = language ?? .english
+                let evidence = index.lookUp(
+                    tokens, normalized: normalized, into: &entries, slots: &wordSlots, slotLanguage: assumed,
+                    collectEvidence: language == nil)
+                let detected = language ?? LanguageIdentifier.decide(evidence)
+                if (detected == .icelandic) != (assumed == .icelandic) {
+                    index.slots(detected, tokens, normalized: normalized, entries: entries, into: &wordSlots)
+                }
+                return detected
             }
         }
-        let slotArray = wordSlots
-        var anyCaps = false
-        var anyLower = false
-        for token in tokenArray where token.kind == .word && token.flags.contains(.hasLetters) {
-            if token.flags.contains(.allCaps) { anyCaps = true } else { anyLower = true }
-        }
-        analysis.mixedCaps = anyCaps && anyLower
-        return tokenArray.withUnsafeBufferPointer { tokens in
+        self.entries = entries
+        self.wordSlots = wordSlots
+        tally.clear()
+        guard !tokenArray.isEmpty else { return (Totals(language: detected), nil) }
+        SentenceSplitter.split(tokenArray, bytes: bytes, into: &spans)
+        let spanArray = spans
+        let totals = tokenArray.withUnsafeBufferPointer { tokens in
             normalizedArray.withUnsafeBufferPointer { normalized in
-                slotArray.withUnsafeBufferPointer { slots in
-                    analysis.tokens = tokens
-                    analysis.normalized = normalized
-                    analysis.slots = slots
-                    analysis.bytes = bytes
-                    return scoreSentences(&analysis, language: language, detail: detail)
+                wordSlots.withUnsafeBufferPointer { slots in
+                    spanArray.withUnsafeBufferPointer { spans in
+                        let text = PreparedText(
+                            bytes: bytes, tokens: tokens, normalized: normalized,
+                            slots: UnsafeBufferPointer(rebasing: slots[0..<tokens.count]), spans: spans,
+                            language: detected, mixedCaps: buffer.hasAllCapsWord && buffer.hasOtherWord)
+                        return detected == .icelandic
+                            ? scorer.scoreSentences(text, &icelandicAnalysis, &tally, sentence: sentence)
+                            : scorer.scoreSentences(text, &englishAnalysis, &tally, sentence: sentence)
+                    }
                 }
             }
         }
+        return (totals, detected == .icelandic ? icelandicAnalysis.matcher : englishAnalysis.matcher)
+    }
+}
+
+/// A tokenized text with its word slots and sentences, ready to score (valid while the
+/// buffers it points into are not changed).
+struct PreparedText {
+    var bytes: UnsafeBufferPointer<UInt8>
+    var tokens: UnsafeBufferPointer<RawToken>
+    var normalized: UnsafeBufferPointer<UInt8>
+    var slots: UnsafeBufferPointer<CompiledMatcher.WordSlot>
+    var spans: UnsafeBufferPointer<Range<Int>>
+    var language: LanguageCode
+    /// Some words are in capitals and some are not.
+    var mixedCaps: Bool
+}
+
+/// Sums per category for one text and the categories found, so that neither clearing the sums
+/// nor reporting them walks every category of the lexicons.
+struct CategoryTally {
+    /// Zero for every category not in `found`.
+    private(set) var sums: [Double] = []
+    /// The categories with a sum above zero, in the order they were found.
+    private(set) var found: [Int] = []
+
+    /// Makes room for `count` categories.
+    mutating func prepare(count: Int) {
+        if sums.count < count { sums.append(contentsOf: repeatElement(0, count: count - sums.count)) }
     }
 
-    private func scoreSentences(
-        _ analysis: inout SentenceAnalysis, language: LanguageCode,
-        detail: Scorer.Detail
-    ) -> DocumentScore {
+    /// Adds a positive amount to a category.
+    @inline(__always)
+    mutating func add(_ amount: Double, to category: Int) {
+        if sums[category] == 0 { found.append(category) }
+        sums[category] += amount
+    }
+
+    mutating func clear() {
+        while let category = found.popLast() { sums[category] = 0 }
+    }
+}
+
+extension Scorer {
+    /// Scores a text's sentences with `analysis` (the matcher of its language), summing its
+    /// categories into `tally`.
+    fileprivate func scoreSentences(
+        _ text: PreparedText, _ analysis: inout SentenceAnalysis, _ tally: inout CategoryTally,
+        sentence: ((SentenceAnalysis, Double, Double) -> Void)?
+    ) -> ScoringWorkspace.Totals {
+        analysis.mixedCaps = text.mixedCaps
+        analysis.tokens = text.tokens
+        analysis.normalized = text.normalized
+        analysis.slots = text.slots
+        analysis.bytes = text.bytes
+        return sumSentences(text, &analysis, &tally, sentence: sentence)
+    }
+
+    private func sumSentences(
+        _ text: PreparedText, _ analysis: inout SentenceAnalysis, _ tally: inout CategoryTally,
+        sentence: ((SentenceAnalysis, Double, Double) -> Void)?
+    ) -> ScoringWorkspace.Totals {
         let matcher = analysis.matcher
-        var result = DocumentScore(language: language)
-        categorySums.removeAll(keepingCapacity: true)
-        categorySums.append(contentsOf: repeatElement(0, count: matcher.categories.count))
+        var totals = ScoringWorkspace.Totals(language: text.language)
+        tally.prepare(count: matcher.categories.count)
         var documentSum = 0.0
         var previousLexical = 0.0
         var documentEmphasis = 0.0
@@ -80,10 +239,9 @@ public final class ScoringSession {
         var positiveSum = 0.0
         var negativeSum = 0.0
         var neutralCount = 0.0
-        for span in spans {
+        for span in text.spans {
             analysis.reset(range: span)
-            scorer.analyze(&analysis)
-            let rules = scorer.rules
+            analyze(&analysis)
             for number in rules.indices {
                 analysis.currentRule = 1 << UInt64(number)
                 rules[number].apply(to: &analysis)
@@ -100,23 +258,21 @@ public final class ScoringSession {
                     }
                     politeness += PolitenessModel.valenceWeight * item.value
                 } else {
-                    if item.value > 0 { categorySums[item.category] += item.value }
+                    if item.value > 0 { tally.add(item.value, to: item.category) }
                     politeness += matcher.categoryPoliteness[item.category] * item.value
                 }
             }
-            neutralCount += Double(scorer.neutralWords(analysis))
+            neutralCount += Double(neutralWords(analysis))
             // A sentence opening with "However," lowers the one before it.
             documentSum += previousLexical * analysis.previousSentenceFactor
             previousLexical = lexical
             documentEmphasis += analysis.emphasis
             politenessSum += politeness
-            if detail == .full {
-                result.sentences.append(scorer.sentenceScore(analysis, lexical: lexical, politeness: politeness))
-            }
+            sentence?(analysis, lexical, politeness)
         }
         documentSum += previousLexical
         documentEmphasis = min(documentEmphasis, Scorer.maximumEmphasis)
-        result.sentiment = normalize(documentSum + signum(documentSum) * documentEmphasis)
+        totals.sentiment = normalize(documentSum + signum(documentSum) * documentEmphasis)
         if positiveSum > -negativeSum {
             positiveSum += documentEmphasis
         } else if positiveSum < -negativeSum {
@@ -124,15 +280,12 @@ public final class ScoringSession {
         }
         let total = positiveSum - negativeSum + neutralCount
         if total > 0 {
-            result.positive = positiveSum / total
-            result.negative = abs(negativeSum) / total
-            result.neutral = neutralCount / total
+            totals.positive = positiveSum / total
+            totals.negative = abs(negativeSum) / total
+            totals.neutral = neutralCount / total
         }
-        for (index, sum) in categorySums.enumerated() where sum > 0 {
-            result.categories[matcher.categories[index].rawValue] = normalize(sum)
-        }
-        result.politeness = normalize(politenessSum, alpha: PolitenessModel.alpha)
-        return result
+        totals.politeness = normalize(politenessSum, alpha: PolitenessModel.alpha)
+        return totals
     }
 }
 
@@ -147,6 +300,14 @@ extension Scorer {
         let slots = analysis.slots
         let matcher = analysis.matcher
         let span = analysis.range
+        var words = 0
+        var elongated = false
+        for index in span {
+            if tokens[index].kind == .word { words += 1 }
+            if tokens[index].flags.contains(.elongated) { elongated = true }
+        }
+        analysis.wordCount = words
+        analysis.hasElongatedToken = elongated
         var index = span.lowerBound
         while index < span.upperBound {
             let token = tokens[index]
@@ -156,14 +317,15 @@ extension Scorer {
                     if bytes[position] == UInt8(ascii: "?") { analysis.questions += 1 }
                 }
             }
-            guard
+            // Most tokens match nothing, which their slot tells without a call.
+            guard slots[index].mayMatch || token.flags.contains(.elongated),
                 let match = matcher.match(tokens, slots: slots, at: index, end: span.upperBound, normalized: normalized)
             else {
                 index += 1
                 continue
             }
             add(match, to: &analysis, categories: true)
-            let term = matcher.terms[match.term]
+            let term = matcher.termWeights[match.term]
             if match.end - match.first > 1 && term.sentiment == nil && term.modifier == nil {
                 // A category-only phrase ("if this is not fixed" as a threat) names a topic; the
                 // sentiment and modifiers inside it still count.
@@ -176,7 +338,7 @@ extension Scorer {
                     while limit > inner,
                         let part = matcher.match(tokens, slots: slots, at: inner, end: limit, normalized: normalized)
                     {
-                        let partTerm = matcher.terms[part.term]
+                        let partTerm = matcher.termWeights[part.term]
                         if partTerm.sentiment != nil || partTerm.modifier != nil {
                             found = part
                             break
@@ -201,7 +363,8 @@ extension Scorer {
     }
 
     func add(_ match: TermMatch, to analysis: inout SentenceAnalysis, categories: Bool) {
-        let term = analysis.matcher.terms[match.term]
+        let matcher = analysis.matcher
+        let term = matcher.termWeights[match.term]
         var allCaps = true
         for index in match.first..<match.end where !analysis.tokens[index].flags.contains(.allCaps) { allCaps = false }
         if let kind = term.modifier {
@@ -220,7 +383,8 @@ extension Scorer {
                     allCaps: allCaps, elongated: match.elongated))
         }
         guard categories else { return }
-        for entry in term.categories {
+        for position in term.categories {
+            let entry = matcher.termCategories[position]
             analysis.items.append(
                 .init(
                     first: match.first, end: match.end, term: match.term, category: entry.category,
@@ -232,32 +396,52 @@ extension Scorer {
     /// and segment; conditional and clause-opening words start a new clause only. Modifiers are
     /// in token order, so one pass over both does it.
     func markClauses(_ analysis: inout SentenceAnalysis) {
-        var clauseNumber: Int32 = 0
-        var segmentNumber: Int32 = 0
-        var next = 0
-        for index in analysis.range {
-            if analysis.isClauseBreak(analysis.tokens[index]) {
-                clauseNumber += 1
-                segmentNumber += 1
-            } else {
-                while next < analysis.modifiers.count && analysis.modifiers[next].first < index { next += 1 }
-                var modifier = next
-                while modifier < analysis.modifiers.count && analysis.modifiers[modifier].first == index {
-                    switch analysis.modifiers[modifier].kind {
-                    case .contrast:
+        let count = analysis.range.count
+        let start = analysis.range.lowerBound
+        let modifiers = analysis.modifiers
+        let tokens = analysis.tokens
+        let bytes = analysis.bytes
+        // Written through pointers into arrays that only grow: appending two numbers per token
+        // cost more than the numbering.
+        var clause = analysis.clause
+        var segment = analysis.segment
+        analysis.clause = []
+        analysis.segment = []
+        if clause.count < count { clause.append(contentsOf: repeatElement(0, count: count - clause.count)) }
+        if segment.count < count { segment.append(contentsOf: repeatElement(0, count: count - segment.count)) }
+        clause.withUnsafeMutableBufferPointer { clause in
+            segment.withUnsafeMutableBufferPointer { segment in
+                var clauseNumber: Int32 = 0
+                var segmentNumber: Int32 = 0
+                var next = 0
+                for offset in 0..<count {
+                    let index = start + offset
+                    if SentenceAnalysis.isClauseBreak(tokens[index], bytes) {
                         clauseNumber += 1
                         segmentNumber += 1
-                    case .conditional, .clause:
-                        clauseNumber += 1
-                    default:
-                        break
+                    } else {
+                        while next < modifiers.count && modifiers[next].first < index { next += 1 }
+                        var modifier = next
+                        while modifier < modifiers.count && modifiers[modifier].first == index {
+                            switch modifiers[modifier].kind {
+                            case .contrast:
+                                clauseNumber += 1
+                                segmentNumber += 1
+                            case .conditional, .clause:
+                                clauseNumber += 1
+                            default:
+                                break
+                            }
+                            modifier += 1
+                        }
                     }
-                    modifier += 1
+                    clause[offset] = clauseNumber
+                    segment[offset] = segmentNumber
                 }
             }
-            analysis.clause.append(clauseNumber)
-            analysis.segment.append(segmentNumber)
         }
+        analysis.clause = clause
+        analysis.segment = segment
     }
 
     /// A modifier that is also a sentiment word (`super`, `no`) counts as sentiment only when it
@@ -295,9 +479,7 @@ extension Scorer {
             for index in item.first..<item.end where analysis.tokens[index].kind == .word { covered += 1 }
             lastEnd = item.end
         }
-        var words = 0
-        for index in analysis.range where analysis.tokens[index].kind == .word { words += 1 }
-        return max(0, words - covered)
+        return max(0, analysis.wordCount - covered)
     }
 
     func sentenceScore(_ analysis: SentenceAnalysis, lexical: Double, politeness: Double) -> SentenceScore {

@@ -46,7 +46,8 @@ public struct SentenceAnalysis {
     var modifiers: [Modifier] = []
     /// Clause number per token (offset from `range.lowerBound`): punctuation, contrast,
     /// conditional and clause-opening words start a new clause. Negation stays inside one.
-    /// Filled only when the sentence has modifiers, the only things that ask.
+    /// Filled only when the sentence has modifiers, the only things that ask; beyond the
+    /// sentence's tokens (and for other sentences) it holds earlier sentences' numbers.
     var clause: [Int32] = []
     /// Segment number per token: only punctuation and contrast words start a new segment.
     /// Conditional scope stays inside one.
@@ -62,6 +63,10 @@ public struct SentenceAnalysis {
     /// Counts of `!` and `?` in the sentence.
     var exclamations = 0
     var questions = 0
+    /// Word tokens in the sentence.
+    var wordCount = 0
+    /// Some token of the sentence has a stretched letter (`sooo`).
+    var hasElongatedToken = false
 
     init(matcher: CompiledMatcher) {
         self.matcher = matcher
@@ -74,16 +79,19 @@ public struct SentenceAnalysis {
     /// Empties the analysis for the next sentence, keeping the arrays' storage.
     mutating func reset(range: Range<Int>) {
         self.range = range
-        items.removeAll(keepingCapacity: true)
-        modifiers.removeAll(keepingCapacity: true)
-        clause.removeAll(keepingCapacity: true)
-        segment.removeAll(keepingCapacity: true)
+        // A sentence has a handful of items: popping them is several times cheaper than
+        // `removeAll(keepingCapacity:)`, which goes through the generic `replaceSubrange`.
+        // `clause` and `segment` are rebuilt by `Scorer.markClauses` when a sentence needs them.
+        while !items.isEmpty { items.removeLast() }
+        while !modifiers.isEmpty { modifiers.removeLast() }
         emphasis = 0
         previousSentenceFactor = 1
         sentenceRules = 0
         currentRule = 0
         exclamations = 0
         questions = 0
+        wordCount = 0
+        hasElongatedToken = false
     }
 
     // MARK: For rules
@@ -103,7 +111,9 @@ public struct SentenceAnalysis {
     func segmentOf(_ token: Int) -> Int32 { segment[token - range.lowerBound] }
 
     /// Punctuation tokens that end a clause: `, ; : ( ) [ ]`, dashes and ellipses.
-    func isClauseBreak(_ token: RawToken) -> Bool {
+    func isClauseBreak(_ token: RawToken) -> Bool { SentenceAnalysis.isClauseBreak(token, bytes) }
+
+    static func isClauseBreak(_ token: RawToken, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard token.kind == .punctuation else { return false }
         switch bytes[token.start] {
         case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),

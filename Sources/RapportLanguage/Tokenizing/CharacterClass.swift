@@ -60,6 +60,17 @@ enum CharacterClassifier {
         return table
     }()
 
+    /// Eight bytes tested at once for `@`, `:` and `.`: the high bit of each such byte is set.
+    /// Bits above the first may be spurious, but the lowest set bit is exact, and 0 means none.
+    @inline(__always)
+    static func linkCueCandidates(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 {
+            (value &- ones) & ~value & 0x8080_8080_8080_8080
+        }
+        return zeroBytes(word ^ (ones &* 0x40)) | zeroBytes(word ^ (ones &* 0x3A)) | zeroBytes(word ^ (ones &* 0x2E))
+    }
+
     private static let letters = CharacterSet.letters
     private static let uppercase = CharacterSet.uppercaseLetters
     private static let lowercase = CharacterSet.lowercaseLetters

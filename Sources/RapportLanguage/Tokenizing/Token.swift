@@ -79,12 +79,13 @@ struct RawToken: Sendable {
 /// Tokens of one text plus the arena their normalised forms live in; reused across texts.
 struct TokenBuffer: Sendable {
     var tokens: [RawToken] = []
+    /// The arena: `normalizedCount` bytes of the last text, in storage kept at the size the
+    /// largest text so far needed (beyond the count it holds older bytes).
     var normalized: [UInt8] = []
-
-    mutating func removeAll() {
-        tokens.removeAll(keepingCapacity: true)
-        normalized.removeAll(keepingCapacity: true)
-    }
+    var normalizedCount = 0
+    /// Some word with letters is written in capitals, and some is not: then capitals are emphasis.
+    var hasAllCapsWord = false
+    var hasOtherWord = false
 
     func normalizedBytes<R>(_ token: RawToken, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         normalized.withUnsafeBufferPointer {

@@ -201,6 +201,6 @@ enum SentenceSplitter {
                 kept += 1
             }
         }
-        spans.removeSubrange(kept...)
+        if kept < spans.count { spans.removeSubrange(kept...) }
     }
 }

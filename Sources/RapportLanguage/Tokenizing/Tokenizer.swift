@@ -38,22 +38,45 @@ public struct Tokenizer: Sendable {
 
     /// Tokenizes UTF-8 bytes into `buffer` (which is cleared first).
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
-        buffer.removeAll()
         var tokens = buffer.tokens
+        // Truncating through `removeLast(_:)` keeps the storage without the generic
+        // `replaceSubrange` that `removeAll(keepingCapacity:)` goes through.
+        if !tokens.isEmpty { tokens.removeLast(tokens.count) }
         buffer.tokens = []
         // Normalising never grows text by more than half (İ → i̇ is the worst case), so the
-        // scanner writes through a pointer into storage sized once.
-        buffer.normalized.append(contentsOf: repeatElement(0, count: TokenScanner.normalizedCapacity(for: bytes.count)))
-        let written = buffer.normalized.withUnsafeMutableBufferPointer { normalized in
-            var scanner = TokenScanner(
-                bytes: bytes, abbreviations: abbreviations.table, normalized: normalized, tokens: tokens)
-            tokens = []
-            scanner.run()
-            tokens = scanner.tokens
-            return scanner.normalizedCount
+        // scanner writes through a pointer into storage sized once, which later texts reuse.
+        let capacity = TokenScanner.normalizedCapacity(for: bytes.count)
+        if buffer.normalized.count < capacity {
+            buffer.normalized.append(contentsOf: repeatElement(0, count: capacity - buffer.normalized.count))
         }
-        buffer.normalized.removeSubrange(written...)
+        // The scanner reads its tables through pointers: copies of the arrays would be retained
+        // and released for every text.
+        var sawAllCapsWord = false
+        var sawOtherWord = false
+        buffer.normalizedCount = buffer.normalized.withUnsafeMutableBufferPointer { normalized in
+            withUnsafeTemporaryAllocation(of: RawToken.self, capacity: TokenScanner.batchSize) { batch in
+                abbreviations.table.withReader { abbreviations in
+                    CharacterClassifier.ascii.withUnsafeBufferPointer { ascii in
+                        Emoticons.startsEmoticon.withUnsafeBufferPointer { startsEmoticon in
+                            var scanner = TokenScanner(
+                                bytes: bytes, abbreviations: abbreviations, ascii: ascii,
+                                startsEmoticon: startsEmoticon, normalized: normalized, tokens: tokens,
+                                batch: batch.baseAddress!)
+                            tokens = []
+                            scanner.run()
+                            scanner.flushBatch()
+                            tokens = scanner.tokens
+                            sawAllCapsWord = scanner.sawAllCapsWord
+                            sawOtherWord = scanner.sawOtherWord
+                            return scanner.normalizedCount
+                        }
+                    }
+                }
+            }
+        }
         buffer.tokens = tokens
+        buffer.hasAllCapsWord = sawAllCapsWord
+        buffer.hasOtherWord = sawOtherWord
     }
 }
 
@@ -68,34 +91,46 @@ func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R
 /// One pass over the bytes of one text.
 private struct TokenScanner {
     let bytes: UnsafeBufferPointer<UInt8>
-    let abbreviations: ByteTable<Bool>
+    let abbreviations: ByteTable<Bool>.Reader
     var tokens: [RawToken]
+    /// Tokens not yet in `tokens`: appended `batchSize` at a time, since each `Array.append`
+    /// checks uniqueness and capacity. The batch is small enough to live on the stack.
+    let batch: UnsafeMutablePointer<RawToken>
+    var batchCount = 0
+    static let batchSize = 16
+    /// Words with letters seen so far: in capitals (`NOT`), and otherwise.
+    var sawAllCapsWord = false
+    var sawOtherWord = false
     /// Normalised forms are written here, `normalizedCount` bytes so far.
     let normalized: UnsafeMutableBufferPointer<UInt8>
     var normalizedCount = 0
-    /// Local copies of the class tables: reading a global in the byte loop costs a lazy-init check.
-    let ascii = CharacterClassifier.ascii
-    let startsEmoticon = Emoticons.startsEmoticon
+    /// The class tables (`CharacterClassifier.ascii`, `Emoticons.startsEmoticon`): reading a
+    /// global in the byte loop costs a lazy-init check.
+    let ascii: UnsafeBufferPointer<CharacterClass>
+    let startsEmoticon: UnsafeBufferPointer<Bool>
 
     var position = 0
     /// Scanners stop here: the end of the text, or the start of a pending URL or e-mail address.
     var limit: Int
     var newlines = 0
     var spaceBefore = false
-    /// End of the current whitespace-delimited chunk, which was checked for URLs and addresses.
-    var chunkEnd = 0
+    /// The start of the next whitespace-delimited chunk worth checking for a URL or an address.
+    var candidateChunk = 0
     var special: (start: Int, end: Int, kind: Token.Kind)?
-    var scratch: [UInt8] = []
 
     init(
-        bytes: UnsafeBufferPointer<UInt8>, abbreviations: ByteTable<Bool>,
+        bytes: UnsafeBufferPointer<UInt8>, abbreviations: ByteTable<Bool>.Reader,
+        ascii: UnsafeBufferPointer<CharacterClass>, startsEmoticon: UnsafeBufferPointer<Bool>,
         normalized: UnsafeMutableBufferPointer<UInt8>,
-        tokens: [RawToken]
+        tokens: [RawToken], batch: UnsafeMutablePointer<RawToken>
     ) {
         self.bytes = bytes
         self.abbreviations = abbreviations
+        self.ascii = ascii
+        self.startsEmoticon = startsEmoticon
         self.normalized = normalized
         self.tokens = tokens
+        self.batch = batch
         self.limit = bytes.count
     }
 
@@ -108,21 +143,31 @@ private struct TokenScanner {
     }
 
     mutating func put(scalar value: UInt32) {
+        normalizedCount = write(scalar: value, at: normalizedCount)
+    }
+
+    /// Writes the UTF-8 encoding of a scalar at `offset` of the normalised storage; returns the
+    /// offset after it.
+    func write(scalar value: UInt32, at offset: Int) -> Int {
         switch value {
         case ..<0x80:
-            put(UInt8(value))
+            normalized[offset] = UInt8(value)
+            return offset + 1
         case ..<0x800:
-            put(UInt8(0xC0 | value >> 6))
-            put(UInt8(0x80 | value & 0x3F))
+            normalized[offset] = UInt8(0xC0 | value >> 6)
+            normalized[offset + 1] = UInt8(0x80 | value & 0x3F)
+            return offset + 2
         case ..<0x10000:
-            put(UInt8(0xE0 | value >> 12))
-            put(UInt8(0x80 | (value >> 6) & 0x3F))
-            put(UInt8(0x80 | value & 0x3F))
+            normalized[offset] = UInt8(0xE0 | value >> 12)
+            normalized[offset + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
+            normalized[offset + 2] = UInt8(0x80 | value & 0x3F)
+            return offset + 3
         default:
-            put(UInt8(0xF0 | value >> 18))
-            put(UInt8(0x80 | (value >> 12) & 0x3F))
-            put(UInt8(0x80 | (value >> 6) & 0x3F))
-            put(UInt8(0x80 | value & 0x3F))
+            normalized[offset] = UInt8(0xF0 | value >> 18)
+            normalized[offset + 1] = UInt8(0x80 | (value >> 12) & 0x3F)
+            normalized[offset + 2] = UInt8(0x80 | (value >> 6) & 0x3F)
+            normalized[offset + 3] = UInt8(0x80 | value & 0x3F)
+            return offset + 4
         }
     }
 
@@ -145,7 +190,14 @@ private struct TokenScanner {
 
     mutating func run() {
         let count = bytes.count
+        candidateChunk = findCandidateChunk(from: 0)
         while position < count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: " ") {
+                spaceBefore = true
+                position += 1
+                continue
+            }
             if let pending = special, position == pending.start {
                 emit(pending.kind, pending.start, pending.end, normalizedFrom: normalizedCount)
                 position = pending.end
@@ -153,10 +205,16 @@ private struct TokenScanner {
                 limit = count
                 continue
             }
-            let byte = bytes[position]
-            if position >= chunkEnd && byte > 0x20 {
-                examineChunk()
+            if position >= candidateChunk {
+                let chunkEnd = examineChunk()
+                candidateChunk = findCandidateChunk(from: chunkEnd)
                 if special?.start == position { continue }
+            }
+            // A word starting with an ASCII letter, the most common token, goes straight to the
+            // word scanners (what the class switch below would do, unless it starts an emoticon).
+            if (byte | 0x20) &- UInt8(ascii: "a") < 26 && !startsEmoticon[Int(byte)] {
+                scanWords()
+                continue
             }
             let (characterClass, length) = characterClass(at: position)
             switch characterClass {
@@ -228,124 +286,156 @@ private struct TokenScanner {
     mutating func scanWord(tokenStart: Int, wordStart: Int, flags initialFlags: RawToken.Flags) {
         let normalizedStart = normalizedCount
         var index = wordStart
-        var letters = 0
-        var uppers = 0
-        var lowers = 0
-        var firstLetterUpper: Bool?
-        var previousByte: UInt8 = 0
-        var run = 0
+        var shape = WordShape()
         var flags = initialFlags
         var needsComposition = false
+        // The hash of the normalised form, kept while the word is one run of ASCII letters and
+        // digits (most words), so `emit` need not read the bytes again.
+        var hash: UInt64? = FNV1a.offsetBasis
         while true {
-            inner: while index < limit {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    let characterClass = ascii[Int(byte)]
-                    let lowered: UInt8
-                    switch characterClass {
-                    case .upper:
-                        lowered = byte | 0x20
-                        uppers += 1
-                        letters += 1
-                        if firstLetterUpper == nil { firstLetterUpper = true }
-                    case .lower:
-                        lowered = byte
-                        lowers += 1
-                        letters += 1
-                        if firstLetterUpper == nil { firstLetterUpper = false }
-                    case .digit:
-                        lowered = byte
-                    default:
-                        break inner
-                    }
-                    if lowered == previousByte {
-                        run += 1
-                        if run >= 3 && lowered > UInt8(ascii: "9") { flags.insert(.elongated) }
-                    } else {
-                        run = 1
-                        previousByte = lowered
-                    }
-                    put(lowered)
-                    index += 1
-                } else {
-                    let (value, length) = decodeScalar(bytes, at: index)
-                    let characterClass = CharacterClassifier.classify(value)
-                    guard characterClass.isWordCharacter else { break inner }
-                    previousByte = 0
-                    switch characterClass {
-                    case .upper:
-                        uppers += 1
-                        letters += 1
-                        if firstLetterUpper == nil { firstLetterUpper = true }
-                        appendLowercased(value)
-                    case .lower:
-                        lowers += 1
-                        letters += 1
-                        if firstLetterUpper == nil { firstLetterUpper = false }
-                        put(scalar: value)
-                    default:
-                        if value >= 0x300 && value < 0x370 { needsComposition = true }
-                        letters += 1
-                        put(scalar: value)
-                    }
-                    index += length
-                }
-            }
-            // An inner apostrophe or hyphen continues the word when a letter (or digit) follows.
-            guard index < limit else { break }
-            let (joiner, joinerLength) = characterClass(at: index)
-            if joiner == .apostrophe, classIfAny(at: index + joinerLength)?.isLetter == true {
-                put(UInt8(ascii: "'"))
-                index += joinerLength
-                continue
-            }
-            if joiner == .hyphen, classIfAny(at: index + joinerLength)?.isWordCharacter == true {
-                put(UInt8(ascii: "-"))
-                index += joinerLength
-                continue
-            }
-            break
+            var runHash = FNV1a.offsetBasis
+            let asciiEnd = shape.scanASCII(
+                bytes.baseAddress!, from: index, limit: limit, into: normalized.baseAddress! + normalizedCount,
+                hash: &runHash)
+            if index == wordStart { hash = runHash }
+            normalizedCount += asciiEnd - index
+            index = asciiEnd
+            // An ASCII byte other than an apostrophe or hyphen ends the word.
+            guard index < limit, bytes[index] >= 0x80 || bytes[index] == UInt8(ascii: "'")
+                || bytes[index] == UInt8(ascii: "-")
+            else { break }
+            hash = nil
+            guard let next = continueWord(at: index, &shape, &needsComposition) else { break }
+            index = next
         }
         if needsComposition { composeNormalized(from: normalizedStart) }
-        if letters >= 2 && lowers == 0 { flags.insert(.allCaps) }
-        if firstLetterUpper == true { flags.insert(.capitalized) }
-        if letters > 0 { flags.insert(.hasLetters) }
-        if letters == 1 && index - wordStart == 1 { flags.insert(.singleLetter) }
+        flags.formUnion(shape.flags(byteCount: index - wordStart))
         if index < limit && bytes[index] == UInt8(ascii: ".") && !flags.contains(.hashtag) {
-            index = matchAbbreviation(wordEnd: index, normalizedStart: normalizedStart, flags: &flags)
+            let end = matchAbbreviation(wordEnd: index, normalizedStart: normalizedStart, flags: &flags)
+            if end != index { hash = nil }
+            index = end
         }
         position = index
-        emit(.word, tokenStart, index, normalizedFrom: normalizedStart, flags: flags)
+        if let hash {
+            append(.word, tokenStart, index, normalizedFrom: normalizedStart, hash: hash, flags: flags)
+        } else {
+            emit(.word, tokenStart, index, normalizedFrom: normalizedStart, flags: flags)
+        }
+    }
+
+    /// Reads the word at `position` (which starts with an ASCII letter), and the words after it
+    /// while each is one space away and starts with an ASCII letter: for those, the checks of
+    /// the main loop come down to this one test (the position is before any pending URL or
+    /// address and the next chunk to examine, and no emoticon starts there).
+    mutating func scanWords() {
+        while true {
+            if !scanPlainWord() { scanWord(tokenStart: position, wordStart: position, flags: []) }
+            guard position + 1 < limit, position + 1 < candidateChunk, bytes[position] == UInt8(ascii: " ") else {
+                return
+            }
+            let next = bytes[position + 1]
+            guard (next | 0x20) &- UInt8(ascii: "a") < 26, !startsEmoticon[Int(next)] else { return }
+            spaceBefore = true
+            position += 1
+        }
+    }
+
+    /// Reads a word at `position` made of ASCII letters and digits only, which ends at the limit
+    /// or before an ASCII byte other than an apostrophe or hyphen: most words, read by one small
+    /// loop. Returns false, having changed nothing, for any other word, which `scanWord` then
+    /// reads. Does what `scanWord` does for such a word.
+    mutating func scanPlainWord() -> Bool {
+        let start = position
+        var shape = WordShape()
+        var hash = FNV1a.offsetBasis
+        let wordEnd = shape.readASCII(
+            bytes.baseAddress!, from: start, limit: limit, into: normalized.baseAddress! + normalizedCount,
+            hash: &hash)
+        let next = wordEnd < limit ? bytes[wordEnd] : 0
+        if next >= 0x80 || next == UInt8(ascii: "'") || next == UInt8(ascii: "-") { return false }
+        let normalizedStart = normalizedCount
+        normalizedCount += wordEnd - start
+        var flags = shape.flags(byteCount: wordEnd - start)
+        var end = wordEnd
+        if next == UInt8(ascii: ".") {
+            end = matchAbbreviation(wordEnd: wordEnd, normalizedStart: normalizedStart, flags: &flags)
+        }
+        position = end
+        if end == wordEnd {
+            append(.word, start, end, normalizedFrom: normalizedStart, hash: hash, flags: flags)
+        } else {
+            emit(.word, start, end, normalizedFrom: normalizedStart, flags: flags)
+        }
+        return true
+    }
+
+    /// Continues a word past its ASCII letters and digits: a non-ASCII letter, digit or mark, or
+    /// an inner apostrophe or hyphen before a letter (or digit). Returns where the word goes on,
+    /// or nil where it ends. Out of line: most words never get here.
+    @inline(never)
+    mutating func continueWord(at index: Int, _ shape: inout WordShape, _ needsComposition: inout Bool) -> Int? {
+        if bytes[index] >= 0x80 {
+            let (value, length) = decodeScalar(bytes, at: index)
+            let characterClass = CharacterClassifier.classify(value)
+            if characterClass.isWordCharacter {
+                shape.breakRun()
+                switch characterClass {
+                case .upper:
+                    shape.addLetter(upper: true)
+                    appendLowercased(value)
+                case .lower:
+                    shape.addLetter(upper: false)
+                    put(scalar: value)
+                default:
+                    if value >= 0x300 && value < 0x370 { needsComposition = true }
+                    shape.addCaseless()
+                    put(scalar: value)
+                }
+                return index + length
+            }
+        }
+        let (joiner, joinerLength) = characterClass(at: index)
+        if joiner == .apostrophe, classIfAny(at: index + joinerLength)?.isLetter == true {
+            put(UInt8(ascii: "'"))
+            return index + joinerLength
+        }
+        if joiner == .hyphen, classIfAny(at: index + joinerLength)?.isWordCharacter == true {
+            put(UInt8(ascii: "-"))
+            return index + joinerLength
+        }
+        return nil
     }
 
     /// Tries `word.` and dotted forms (`e.g.`, `o.s.frv.`) against the abbreviation list; on a
     /// match the normalised form gets the dots and the returned end includes them.
+    ///
+    /// Candidates are written right after the word's normalised bytes, where a match leaves them
+    /// in place; without a match they lie beyond `normalizedCount` and are overwritten later.
     mutating func matchAbbreviation(wordEnd: Int, normalizedStart: Int, flags: inout RawToken.Flags) -> Int {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: normalized[normalizedStart..<normalizedCount])
+        var candidateEnd = normalizedCount
         var index = wordEnd
         var best: (end: Int, length: Int, final: Bool)?
         while index < limit && bytes[index] == UInt8(ascii: ".") {
-            scratch.append(UInt8(ascii: "."))
+            normalized[candidateEnd] = UInt8(ascii: ".")
+            candidateEnd += 1
             index += 1
-            if let isFinal = abbreviations.value(for: scratch) { best = (index, scratch.count, isFinal) }
+            let candidate = UnsafeBufferPointer(rebasing: normalized[normalizedStart..<candidateEnd])
+            if let isFinal = abbreviations.value(for: candidate, hash: FNV1a.hash(candidate)) {
+                best = (index, candidateEnd - normalizedStart, isFinal)
+            }
             // Another short lower-level segment (`g` in `e.g.`) may follow.
             var segment = index
             while segment < limit, segment - index < 6, let next = classIfAny(at: segment), next.isLetter {
                 let (value, length) = decodeScalar(bytes, at: segment)
-                if value < 0x80 {
-                    scratch.append(UInt8(value) | (next == .upper ? 0x20 : 0))
-                } else {
-                    appendUTF8(value, to: &scratch)
-                }
+                candidateEnd = write(
+                    scalar: value < 0x80 && next == .upper ? value | 0x20 : value, at: candidateEnd)
                 segment += length
             }
             if segment == index || segment >= limit || bytes[segment] != UInt8(ascii: ".") { break }
             index = segment
         }
         guard let best else { return wordEnd }
-        normalizedCount = normalizedStart
-        put(contentsOf: scratch[0..<best.length])
+        normalizedCount = normalizedStart + best.length
         flags.insert(.abbreviation)
         if best.final { flags.insert(.finalAbbreviation) }
         flags.remove(.singleLetter)
@@ -355,9 +445,17 @@ private struct TokenScanner {
     mutating func appendLowercased(_ value: UInt32) {
         if value >= 0xC0 && value <= 0xDE {
             put(scalar: value + 0x20)
-        } else if let scalar = Unicode.Scalar(value) {
-            put(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        } else {
+            appendLowercaseMapping(value)
         }
+    }
+
+    /// Unicode's lower-case mapping, for upper-case letters beyond Latin-1. Kept out of line:
+    /// inlined, its resilient `Unicode.Scalar.Properties` costs every word a metadata lookup.
+    @inline(never)
+    mutating func appendLowercaseMapping(_ value: UInt32) {
+        guard let scalar = Unicode.Scalar(value) else { return }
+        put(contentsOf: scalar.properties.lowercaseMapping.utf8)
     }
 
     /// Composes combining marks (`a` + U+0301 → `á`) so decomposed text finds the same entries.
@@ -491,9 +589,52 @@ private struct TokenScanner {
 
     // MARK: URLs and e-mail addresses
 
+    /// The start of the first whitespace-delimited chunk at or after `start` that holds `@`,
+    /// `://` or `www.`, or `Int.max`. A chunk without any of them cannot hold a URL or an
+    /// e-mail address, so `examineChunk` is spared for most chunks; `start` must begin a chunk
+    /// or lie in whitespace.
+    func findCandidateChunk(from start: Int) -> Int {
+        let count = bytes.count
+        var index = start
+        while index < count {
+            // Eight bytes at a time, jumping to the first `@`, `:` or `.`, the bytes cues pivot on.
+            if index + 8 <= count {
+                let candidates = CharacterClassifier.linkCueCandidates(
+                    UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                guard candidates != 0 else {
+                    index += 8
+                    continue
+                }
+                index += UInt64(littleEndian: candidates).trailingZeroBitCount / 8
+            }
+            let byte = bytes[index]
+            let isCue: Bool
+            switch byte {
+            case UInt8(ascii: "@"):
+                isCue = true
+            case UInt8(ascii: ":"):
+                isCue = index + 2 < count && bytes[index + 1] == UInt8(ascii: "/")
+                    && bytes[index + 2] == UInt8(ascii: "/")
+            case UInt8(ascii: "."):
+                isCue = index >= start + 3 && bytes[index - 1] | 0x20 == UInt8(ascii: "w")
+                    && bytes[index - 2] | 0x20 == UInt8(ascii: "w") && bytes[index - 3] | 0x20 == UInt8(ascii: "w")
+            default:
+                isCue = false
+            }
+            if isCue {
+                var chunkStart = index
+                while chunkStart > start && bytes[chunkStart - 1] > 0x20 { chunkStart -= 1 }
+                return chunkStart
+            }
+            index += 1
+        }
+        return Int.max
+    }
+
     /// Looks at the whitespace-delimited chunk starting here for a URL (`scheme://`, `www.`) or an
-    /// e-mail address, which must come out as one token whatever punctuation they hold.
-    mutating func examineChunk() {
+    /// e-mail address, which must come out as one token whatever punctuation they hold. Returns
+    /// the end of the chunk.
+    mutating func examineChunk() -> Int {
         let count = bytes.count
         var end = position
         var at = -1
@@ -514,13 +655,12 @@ private struct TokenScanner {
             }
             end += 1
         }
-        chunkEnd = end
         if scheme > 0 {
             var start = scheme
             while start > position, isASCIILetter(bytes[start - 1]) { start -= 1 }
             if scheme - start >= 2 {
                 setSpecial(start, trimURLEnd(start, end), .url)
-                return
+                return end
             }
         }
         var lead = position
@@ -529,9 +669,10 @@ private struct TokenScanner {
             bytes[lead + 2] | 0x20 == UInt8(ascii: "w"), bytes[lead + 3] == UInt8(ascii: ".")
         {
             setSpecial(lead, trimURLEnd(lead, end), .url)
-            return
+            return end
         }
         if at > position { findEmail(at: at, chunkEnd: end) }
+        return end
     }
 
     mutating func findEmail(at: Int, chunkEnd: Int) {
@@ -591,18 +732,35 @@ private struct TokenScanner {
         _ kind: Token.Kind, _ start: Int, _ end: Int, normalizedFrom normalizedStart: Int,
         flags: RawToken.Flags = []
     ) {
+        var hash = FNV1a.offsetBasis
+        for index in normalizedStart..<normalizedCount { hash = FNV1a.combine(hash, normalized[index]) }
+        append(kind, start, end, normalizedFrom: normalizedStart, hash: hash, flags: flags)
+    }
+
+    /// `emit` for a token whose normalised form (up to `normalizedCount`) has been hashed.
+    mutating func append(
+        _ kind: Token.Kind, _ start: Int, _ end: Int, normalizedFrom normalizedStart: Int, hash: UInt64,
+        flags: RawToken.Flags
+    ) {
         var flags = flags
         if spaceBefore { flags.insert(.spaceBefore) }
-        var hash = FNV1a.offsetBasis
-        let normalizedEnd = normalizedCount
-        for index in normalizedStart..<normalizedEnd { hash = FNV1a.combine(hash, normalized[index]) }
-        tokens.append(
-            RawToken(
-                start: start, end: end, normalizedStart: normalizedStart, normalizedEnd: normalizedEnd, hash: hash,
+        if kind == .word && flags.contains(.hasLetters) {
+            if flags.contains(.allCaps) { sawAllCapsWord = true } else { sawOtherWord = true }
+        }
+        (batch + batchCount).initialize(
+            to: RawToken(
+                start: start, end: end, normalizedStart: normalizedStart, normalizedEnd: normalizedCount, hash: hash,
                 kind: kind, flags: flags, newlinesBefore: UInt8(min(newlines, 255))
             ))
+        batchCount += 1
+        if batchCount == TokenScanner.batchSize { flushBatch() }
         newlines = 0
         spaceBefore = false
+    }
+
+    mutating func flushBatch() {
+        tokens.append(contentsOf: UnsafeBufferPointer(start: batch, count: batchCount))
+        batchCount = 0
     }
 }
 

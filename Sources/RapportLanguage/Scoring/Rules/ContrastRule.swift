@@ -24,8 +24,8 @@ public struct ContrastRule: ScoringRule {
         // A contrast word with no word after it in the sentence ("not fixed yet.") contrasts nothing.
         let cues = sentence.modifiers.filter { $0.kind == .contrast && sentence.hasWord(after: $0.end - 1) }
         guard !cues.isEmpty else { return }
-        let coordinators = cues.filter { $0.weight >= 1 }
-        let subordinators = cues.filter { $0.weight < 1 }
+        let coordinators = cues.lazy.filter { $0.weight >= 1 }
+        let subordinators = cues.lazy.filter { $0.weight < 1 }
         if let first = coordinators.first, sentence.isFirstWord(first.first) {
             sentence.previousSentenceFactor = 2 - first.weight
             sentence.markSentence()

@@ -12,6 +12,8 @@ public struct ElongationRule: ScoringRule {
     public var nonTriggeringExamples: [String] { ["The demo was good", "Too disappointed to reply"] }
 
     public func apply(to sentence: inout SentenceAnalysis) {
+        // Every stretched item or modifier is made of stretched tokens.
+        guard sentence.hasElongatedToken else { return }
         for index in sentence.items.indices where sentence.items[index].isSentiment {
             let item = sentence.items[index]
             guard item.value != 0 else { continue }

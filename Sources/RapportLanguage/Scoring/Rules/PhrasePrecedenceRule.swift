@@ -18,9 +18,8 @@ public struct PhrasePrecedenceRule: ScoringRule {
                 overrides = checked.overrides
             } else {
                 overrides = (item.first..<item.end).contains { position in
-                    sentence.matcher.match(
-                        sentence.tokens, slots: sentence.slots, at: position, end: position + 1,
-                        normalized: sentence.normalized) != nil
+                    sentence.matcher.matchesAlone(
+                        sentence.tokens, slots: sentence.slots, at: position, normalized: sentence.normalized)
                 }
                 checked = (item.first, overrides)
             }

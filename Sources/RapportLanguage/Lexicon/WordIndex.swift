@@ -1,0 +1,133 @@
+/// Every word the scorer knows — the lexicon words of both languages and the identifier's
+/// function words — in one table, with what each side needs worked out when the scorer is built.
+/// A text's tokens are then looked up once each: identifying the language and matching the
+/// lexicons used to take two probes per token, and the stem and suffix search ran again for
+/// every occurrence of a common word.
+///
+/// A class with constant tables, so a scorer copies one reference.
+final class WordIndex: Sendable {
+    struct Entry: Sendable {
+        var english = CompiledMatcher.WordSlot()
+        var icelandic = CompiledMatcher.WordSlot()
+        /// The identifier's weights for a listed function word.
+        var listedEvidence: LanguageIdentifier.Evidence?
+        /// The word holds a letter the identifier weighs (what counts for an unlisted word).
+        var hasWeightedLetter = false
+    }
+
+    /// Per token of a text: its entry, or -1 for a token that is not looked up or not found.
+    typealias EntryNumbers = [Int32]
+
+    let identifier: LanguageIdentifier
+    let english: CompiledMatcher
+    let icelandic: CompiledMatcher
+    private let table: ByteTable<Entry>
+
+    init(identifier: LanguageIdentifier, english: CompiledMatcher, icelandic: CompiledMatcher) {
+        self.identifier = identifier
+        self.english = english
+        self.icelandic = icelandic
+        var words = ByteTable<Bool>()
+        english.forEachWord { words.set(true, for: Array($0)) }
+        icelandic.forEachWord { words.set(true, for: Array($0)) }
+        identifier.words.forEach { key, _ in words.set(true, for: Array(key)) }
+        var table = ByteTable<Entry>()
+        words.forEach { key, _ in
+            let hash = FNV1a.hash(key)
+            let entry = Entry(
+                english: english.slot(for: key, hash: hash), icelandic: icelandic.slot(for: key, hash: hash),
+                listedEvidence: identifier.words.value(for: key, hash: hash),
+                hasWeightedLetter: identifier.hasWeightedLetter(key))
+            table.set(entry, for: Array(key))
+        }
+        self.table = table
+    }
+
+    /// Looks every token up once, writing each one's entry number to `entries` and its word slot
+    /// in the lexicons of `slotLanguage` (the language given, or the likeliest) to `slots` (the
+    /// first `tokens.count` of each; the arrays only grow, so they are not filled anew for each
+    /// text), and returns the identifier's evidence for the text when `collectEvidence` is set
+    /// (what `LanguageIdentifier.collect` finds, added in the same order).
+    func lookUp(
+        _ tokens: UnsafeBufferPointer<RawToken>, normalized: UnsafeBufferPointer<UInt8>,
+        into entries: inout EntryNumbers, slots: inout [CompiledMatcher.WordSlot], slotLanguage: LanguageCode,
+        collectEvidence: Bool
+    ) -> LanguageIdentifier.Evidence {
+        var evidence = LanguageIdentifier.Evidence()
+        if entries.count < tokens.count {
+            entries.append(contentsOf: repeatElement(-1, count: tokens.count - entries.count))
+        }
+        if slots.count < tokens.count {
+            slots.append(contentsOf: repeatElement(CompiledMatcher.WordSlot(), count: tokens.count - slots.count))
+        }
+        let isIcelandic = slotLanguage == .icelandic
+        let matcher = isIcelandic ? icelandic : english
+        entries.withUnsafeMutableBufferPointer { entries in
+            slots.withUnsafeMutableBufferPointer { slots in
+                table.values.withUnsafeBufferPointer { values in
+                    table.withReader { table in
+                        for (position, token) in tokens.enumerated() {
+                            guard token.isLookupable, token.normalizedEnd > token.normalizedStart else {
+                                entries[position] = -1
+                                slots[position] = CompiledMatcher.WordSlot()
+                                continue
+                            }
+                            let key = UnsafeBufferPointer(
+                                rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
+                            let number = table.index(of: key, hash: token.hash)
+                            if let number {
+                                entries[position] = Int32(truncatingIfNeeded: number)
+                                slots[position] = isIcelandic ? values[number].icelandic : values[number].english
+                            } else {
+                                entries[position] = -1
+                                slots[position] = matcher.unlistedSlot(for: key)
+                            }
+                            guard collectEvidence, token.kind == .word else { continue }
+                            if let number {
+                                if let listed = values[number].listedEvidence {
+                                    evidence.english += listed.english
+                                    evidence.icelandic += listed.icelandic
+                                    continue
+                                }
+                                guard values[number].hasWeightedLetter else { continue }
+                            }
+                            identifier.addLetterEvidence(of: key, to: &evidence)
+                        }
+                    }
+                }
+            }
+        }
+        return evidence
+    }
+
+    /// The tokens' word slots in another language's lexicons than `lookUp` assumed (the first
+    /// `tokens.count` of `slots`, which only grows), from the entries it found.
+    func slots(
+        _ language: LanguageCode, _ tokens: UnsafeBufferPointer<RawToken>, normalized: UnsafeBufferPointer<UInt8>,
+        entries: EntryNumbers, into slots: inout [CompiledMatcher.WordSlot]
+    ) {
+        let isIcelandic = language == .icelandic
+        let matcher = isIcelandic ? icelandic : english
+        if slots.count < tokens.count {
+            slots.append(contentsOf: repeatElement(CompiledMatcher.WordSlot(), count: tokens.count - slots.count))
+        }
+        slots.withUnsafeMutableBufferPointer { slots in
+            table.values.withUnsafeBufferPointer { values in
+                entries.withUnsafeBufferPointer { entries in
+                    for (position, token) in tokens.enumerated() {
+                        let number = entries[position]
+                        if number >= 0 {
+                            slots[position] = isIcelandic ? values[Int(number)].icelandic : values[Int(number)].english
+                        } else if token.isLookupable, token.normalizedEnd > token.normalizedStart {
+                            let key = UnsafeBufferPointer(
+                                rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
+                            slots[position] = matcher.unlistedSlot(for: key)
+                        } else {
+                            slots[position] = CompiledMatcher.WordSlot()
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -271,9 +271,17 @@ struct LexiconParser {
             }
         }
         if plain { return nil }
-        if term != term.trimmingCharacters(in: .whitespaces) { return "term has leading or trailing spaces" }
-        if term.contains("  ") { return "words of a phrase are separated by single spaces" }
-        if term.contains("\u{2019}") || term.contains("\u{2018}") {
+        // Scalar checks rather than Foundation's string searches: every Icelandic term comes here.
+        let scalars = term.unicodeScalars
+        if let first = scalars.first, let last = scalars.last,
+            CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last)
+        {
+            return "term has leading or trailing spaces"
+        }
+        if zip(utf8, utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: " ") && $1 == UInt8(ascii: " ") }) {
+            return "words of a phrase are separated by single spaces"
+        }
+        if scalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{2018}" }) {
             return "write apostrophes as ' (curly ones in text are folded to it)"
         }
         if term != term.lowercased() && !Emoticons.all.contains(term) { return "terms are lower-case" }

@@ -10,6 +10,8 @@ public struct Scorer: Sendable {
     public let identifier: LanguageIdentifier
     /// The lexicons' and the identifier's words in one table (built from the three above).
     let index: WordIndex
+    /// Some rule may change a sentence in which nothing matched (see `ScoringRule.needsMatches`).
+    let rulesActWithoutMatches: Bool
 
     public init(
         lexicons: LexiconSet, rules: [any ScoringRule] = .default, tokenizer: Tokenizer = .default,
@@ -20,6 +22,7 @@ public struct Scorer: Sendable {
         self.rules = rules
         self.tokenizer = tokenizer
         self.identifier = identifier
+        rulesActWithoutMatches = rules.contains { !$0.needsMatches }
         index = WordIndex(
             identifier: identifier, english: lexicons.matcher(for: .english),
             icelandic: lexicons.matcher(for: .icelandic))

@@ -242,9 +242,11 @@ extension Scorer {
         for span in text.spans {
             analysis.reset(range: span)
             analyze(&analysis)
-            for number in rules.indices {
-                analysis.currentRule = 1 << UInt64(number)
-                rules[number].apply(to: &analysis)
+            if rulesActWithoutMatches || !analysis.items.isEmpty || !analysis.modifiers.isEmpty {
+                for number in rules.indices {
+                    analysis.currentRule = 1 << UInt64(number)
+                    rules[number].apply(to: &analysis)
+                }
             }
             var lexical = 0.0
             var politeness = 0.0

@@ -1,6 +1,7 @@
 /// A sentiment or conflict word in ALL CAPS, in a text that also has lower case, is emphasised
 /// (VADER's "cap differential"); a text written entirely in capitals is not.
 public struct CapsEmphasisRule: ScoringRule {
+    public var needsMatches: Bool { true }
     /// Hutto & Gilbert 2014, `C_INCR`.
     static let increment = VADERConstants.capsIncrement
 

@@ -4,6 +4,7 @@
 /// or contrast word.
 public struct ConditionalRule: ScoringRule {
     public init() {}
+    public var needsMatches: Bool { true }
     public var identifier: String { "conditional" }
     public var description: String { "Sentiment in an if/unless clause is hypothetical and weighs less." }
     public var triggeringExamples: [String] {

@@ -5,6 +5,7 @@
 /// a coordinator ("However, …") also lowers the sentence before it.
 public struct ContrastRule: ScoringRule {
     public init() {}
+    public var needsMatches: Bool { true }
     public var identifier: String { "contrast" }
     public var description: String {
         "The clause after but/however counts more; the one before, or after although, less."

@@ -1,6 +1,7 @@
 /// A word with a letter stretched (`goooood`, `sooo`) is emphasised: lengthening is a deliberate
 /// intensity cue in informal text (Brody & Diakopoulos 2011, "Cooooooooooooooollllllllllllll!!!!!!!!!!!!!!").
 public struct ElongationRule: ScoringRule {
+    public var needsMatches: Bool { true }
     /// No published constant exists; one booster's worth (VADER's `B_INCR`), since lengthening
     /// acts like an added "very".
     static let increment = VADERConstants.boosterIncrement

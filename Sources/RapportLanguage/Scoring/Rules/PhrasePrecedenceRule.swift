@@ -3,6 +3,7 @@
 /// records where a phrase overrode a word that would have matched alone, so the evidence says so.
 public struct PhrasePrecedenceRule: ScoringRule {
     public init() {}
+    public var needsMatches: Bool { true }
     public var identifier: String { "phrase" }
     public var description: String { "A phrase in the lexicon takes precedence over the words inside it." }
     public var triggeringExamples: [String] { ["No problem at all, happy to help.", "We are on the critical path."] }

@@ -2,6 +2,7 @@
 /// `_amplify_ep`): 0.292 for each `!`, at most four.
 public struct ExclamationRule: ScoringRule {
     public init() {}
+    public var needsMatches: Bool { true }
     public var identifier: String { "exclamation" }
     public var description: String { "Each ! (up to four) strengthens the sentence's sentiment." }
     public var triggeringExamples: [String] { ["Great work!", "This is unacceptable!!!"] }
@@ -22,6 +23,7 @@ public struct ExclamationRule: ScoringRule {
 /// sentence's lean (VADER's `_amplify_qm`); a single `?` asks and changes nothing.
 public struct QuestionRule: ScoringRule {
     public init() {}
+    public var needsMatches: Bool { true }
     public var identifier: String { "question" }
     public var description: String { "Two or more ? strengthen the sentence's sentiment; one does not." }
     public var triggeringExamples: [String] { ["Why is this still so bad??", "Is this really the best you can do???"] }

@@ -11,6 +11,14 @@ public protocol ScoringRule: Sendable {
     var nonTriggeringExamples: [String] { get }
     /// Changes the weights of a sentence's items (marking the ones it changed).
     func apply(to sentence: inout SentenceAnalysis)
+    /// True when the rule changes nothing in a sentence in which no term and no modifier
+    /// matched, so the scorer need not call it there (most sentences of a long text). A rule
+    /// that does not say is always called.
+    var needsMatches: Bool { get }
+}
+
+extension ScoringRule {
+    public var needsMatches: Bool { false }
 }
 
 extension Array where Element == any ScoringRule {

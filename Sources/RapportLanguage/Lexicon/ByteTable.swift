@@ -1,17 +1,20 @@
 /// An open-addressing hash table keyed by byte strings, so the hot path can look up a token's
 /// normalised UTF-8 bytes without building a `String` for it.
 ///
-/// Each slot holds the key's full 64-bit hash and length beside its index, so a probe touches
+/// Each slot holds part of the key's hash and its length beside its index, so a probe touches
 /// one cache line and compares bytes only on a likely hit. The table is built once (lexicon
 /// load) and only read afterwards.
 struct ByteTable<Value: Sendable>: Sendable {
+    /// Sixteen bytes, so four share a cache line: the low half of the key's hash (enough to
+    /// place it and to rule out most other keys before comparing bytes), its index and its
+    /// length, and where it starts in `arena`.
     struct Slot: Sendable {
-        var hash: UInt64
+        var hash: UInt32
         /// Index into `values` and the key arrays, or -1 for an empty slot.
         var index: Int32
         var length: Int32
         /// Where the key starts in `arena`.
-        var start: Int
+        var start: Int32
     }
 
     private var arena: [UInt8] = []
@@ -48,10 +51,10 @@ struct ByteTable<Value: Sendable>: Sendable {
             while true {
                 let slot = slots[position]
                 if slot.index < 0 { return nil }
-                if slot.hash == hash && Int(slot.length) == key.count
+                if slot.hash == UInt32(truncatingIfNeeded: hash) && Int(slot.length) == key.count
                     && (key.isEmpty
                         || ByteTable.equal(
-                            UnsafeRawPointer(arena.baseAddress! + slot.start), UnsafeRawPointer(key.baseAddress!),
+                            UnsafeRawPointer(arena.baseAddress! + Int(slot.start)), UnsafeRawPointer(key.baseAddress!),
                             count: key.count))
                 {
                     return Int(slot.index)
@@ -126,7 +129,11 @@ struct ByteTable<Value: Sendable>: Sendable {
 
     /// Inserts or replaces the value for a key.
     mutating func set(_ value: Value, for key: [UInt8]) {
-        let hash = FNV1a.hash(key)
+        set(value, for: key, hash: FNV1a.hash(key))
+    }
+
+    /// `set(_:for:)` for a key whose FNV-1a hash the caller already computed.
+    mutating func set(_ value: Value, for key: [UInt8], hash: UInt64) {
         if let existing = key.withUnsafeBufferPointer({ index(of: $0, hash: hash) }) {
             values[existing] = value
             return
@@ -136,7 +143,10 @@ struct ByteTable<Value: Sendable>: Sendable {
         keyStart.append(start)
         arena.append(contentsOf: key)
         values.append(value)
-        place(Slot(hash: hash, index: Int32(values.count - 1), length: Int32(key.count), start: start))
+        precondition(arena.count <= Int(Int32.max), "a byte table holds at most 2 GB of keys")
+        place(Slot(
+            hash: UInt32(truncatingIfNeeded: hash), index: Int32(values.count - 1), length: Int32(key.count),
+            start: Int32(start)))
     }
 
     /// Updates the value for a key in place, inserting `initial` first when absent.

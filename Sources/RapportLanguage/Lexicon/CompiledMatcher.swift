@@ -94,6 +94,9 @@ public final class CompiledMatcher: Sendable {
     private let stemLengths: [UInt64]
     private let suffixes: [StemChild]
     private let phraseChildren: EdgeTable
+    /// Per trie node, bit `w % 64` is set when some child follows word id `w`: most phrase
+    /// walks end at a word that continues nothing, told here without probing `phraseChildren`.
+    private let phraseChildFilter: [UInt64]
     private let phraseTerminal: [Int32]
     /// Per trie node, an index into `phraseStemLists`, or -1 when no phrase ends in a stem there.
     private let phraseStemIndex: [Int32]
@@ -139,6 +142,11 @@ public final class CompiledMatcher: Sendable {
         suffixes = builder.suffixes
         phraseChildren = builder.phraseChildren
         phraseTerminal = builder.phraseTerminal
+        var filter = [UInt64](repeating: 0, count: builder.phraseTerminal.count)
+        builder.phraseChildren.forEachEdge { edge, _ in
+            filter[Int(edge >> 32)] |= CompiledMatcher.childBit(Int32(truncatingIfNeeded: edge))
+        }
+        phraseChildFilter = filter
         var lists: [[StemChild]] = []
         phraseStemIndex = builder.phraseStems.map { children in
             guard !children.isEmpty else { return -1 }
@@ -260,6 +268,10 @@ public final class CompiledMatcher: Sendable {
         UInt64(UInt32(node)) << 32 | UInt64(UInt32(word))
     }
 
+    /// A word id's bit in `phraseChildFilter`.
+    @inline(__always)
+    private static func childBit(_ word: Int32) -> UInt64 { 1 << UInt64(UInt32(bitPattern: word) & 63) }
+
     // MARK: Matching
 
     /// Looks every token up once in the word table (what a phrase walk needs again and again).
@@ -358,6 +370,7 @@ public final class CompiledMatcher: Sendable {
             }
             let slot = slots[next]
             guard slot.phraseWord >= 0,
+                phraseChildFilter[Int(node)] & CompiledMatcher.childBit(slot.phraseWord) != 0,
                 let child = phraseChildren.value(for: CompiledMatcher.edge(node, slot.phraseWord))
             else { break }
             node = child
@@ -466,6 +479,11 @@ struct EdgeTable: Sendable {
     private static func slot(_ key: UInt64, _ mask: Int) -> Int {
         // Fibonacci hashing spreads the (node, word) pairs, whose low bits are small integers.
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// Calls `body` with every edge and its child.
+    func forEachEdge(_ body: (UInt64, Int32) -> Void) {
+        for (key, value) in zip(keys, values) where key != .max { body(key, value) }
     }
 
     @inline(__always)

@@ -21,7 +21,13 @@ final class WordIndex: Sendable {
     let identifier: LanguageIdentifier
     let english: CompiledMatcher
     let icelandic: CompiledMatcher
-    private let table: ByteTable<Entry>
+    /// Word → entry number; the entries' parts are kept in arrays of their own, so the lookup
+    /// of a token reads only the 16-byte slot it needs, not a whole entry.
+    private let table: ByteTable<Void>
+    private let englishSlots: [CompiledMatcher.WordSlot]
+    private let icelandicSlots: [CompiledMatcher.WordSlot]
+    private let listedEvidence: [LanguageIdentifier.Evidence?]
+    private let hasWeightedLetter: [Bool]
 
     init(identifier: LanguageIdentifier, english: CompiledMatcher, icelandic: CompiledMatcher) {
         self.identifier = identifier
@@ -31,16 +37,21 @@ final class WordIndex: Sendable {
         english.forEachWord { words.set(true, for: Array($0)) }
         icelandic.forEachWord { words.set(true, for: Array($0)) }
         identifier.words.forEach { key, _ in words.set(true, for: Array(key)) }
-        var table = ByteTable<Entry>()
+        var table = ByteTable<Void>()
+        var entries: [Entry] = []
         words.forEach { key, _ in
             let hash = FNV1a.hash(key)
-            let entry = Entry(
+            entries.append(Entry(
                 english: english.slot(for: key, hash: hash), icelandic: icelandic.slot(for: key, hash: hash),
                 listedEvidence: identifier.words.value(for: key, hash: hash),
-                hasWeightedLetter: identifier.hasWeightedLetter(key))
-            table.set(entry, for: Array(key))
+                hasWeightedLetter: identifier.hasWeightedLetter(key)))
+            table.set((), for: Array(key), hash: hash)
         }
         self.table = table
+        englishSlots = entries.map(\.english)
+        icelandicSlots = entries.map(\.icelandic)
+        listedEvidence = entries.map(\.listedEvidence)
+        hasWeightedLetter = entries.map(\.hasWeightedLetter)
     }
 
     /// Looks every token up once, writing each one's entry number to `entries` and its word slot
@@ -64,7 +75,7 @@ final class WordIndex: Sendable {
         let matcher = isIcelandic ? icelandic : english
         entries.withUnsafeMutableBufferPointer { entries in
             slots.withUnsafeMutableBufferPointer { slots in
-                table.values.withUnsafeBufferPointer { values in
+                (isIcelandic ? icelandicSlots : englishSlots).withUnsafeBufferPointer { languageSlots in
                     table.withReader { table in
                         for (position, token) in tokens.enumerated() {
                             guard token.isLookupable, token.normalizedEnd > token.normalizedStart else {
@@ -77,19 +88,19 @@ final class WordIndex: Sendable {
                             let number = table.index(of: key, hash: token.hash)
                             if let number {
                                 entries[position] = Int32(truncatingIfNeeded: number)
-                                slots[position] = isIcelandic ? values[number].icelandic : values[number].english
+                                slots[position] = languageSlots[number]
                             } else {
                                 entries[position] = -1
                                 slots[position] = matcher.unlistedSlot(for: key)
                             }
                             guard collectEvidence, token.kind == .word else { continue }
                             if let number {
-                                if let listed = values[number].listedEvidence {
+                                if let listed = listedEvidence[number] {
                                     evidence.english += listed.english
                                     evidence.icelandic += listed.icelandic
                                     continue
                                 }
-                                guard values[number].hasWeightedLetter else { continue }
+                                guard hasWeightedLetter[number] else { continue }
                             }
                             identifier.addLetterEvidence(of: key, to: &evidence)
                         }
@@ -112,12 +123,12 @@ final class WordIndex: Sendable {
             slots.append(contentsOf: repeatElement(CompiledMatcher.WordSlot(), count: tokens.count - slots.count))
         }
         slots.withUnsafeMutableBufferPointer { slots in
-            table.values.withUnsafeBufferPointer { values in
+            (isIcelandic ? icelandicSlots : englishSlots).withUnsafeBufferPointer { languageSlots in
                 entries.withUnsafeBufferPointer { entries in
                     for (position, token) in tokens.enumerated() {
                         let number = entries[position]
                         if number >= 0 {
-                            slots[position] = isIcelandic ? values[Int(number)].icelandic : values[Int(number)].english
+                            slots[position] = languageSlots[Int(number)]
                         } else if token.isLookupable, token.normalizedEnd > token.normalizedStart {
                             let key = UnsafeBufferPointer(
                                 rebasing: normalized[token.normalizedStart..<token.normalizedEnd])

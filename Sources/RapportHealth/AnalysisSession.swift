@@ -8,6 +8,8 @@ struct AnalysisSession: Sendable {
     let cues: HealthCues
     let directory: AccountDirectory
     let asOf: Date
+    /// Accounts are assessed on up to this many threads; each depends only on its own threads.
+    var parallelism = 1
 
     struct ThreadGroup {
         var id: String
@@ -25,32 +27,43 @@ struct AnalysisSession: Sendable {
             }
         }
         let byAccount = Dictionary(grouping: groups, by: \.accountKey)
+        let names = noteNames
+        let assessed = byAccount.keys.sorted().parallelMap(parallelism: parallelism) { key in
+            accountReport(key, groups: byAccount[key]!, noteNames: names)
+        }
         var threadReports: [ThreadReport] = []
         var accountReports: [AccountReport] = []
-        for key in byAccount.keys.sorted() {
-            let account = directory.account(forKey: key, noteNames: noteNames)
-            let accountGroups = byAccount[key]!.sorted { $0.id < $1.id }
-            let outcome = assessAccount(account, accountGroups, cutoff: asOf)
-            var reports: [ThreadReport] = []
-            for (group, raised) in zip(accountGroups, outcome.threadFlags) {
-                reports.append(threadReport(group, account: account, raised: raised, outcome: outcome))
-            }
-            reports.sort(by: Self.threadOrder)
-            threadReports += reports
-
-            var history: [HealthPoint] = []
-            for cutoff in monthEnds(accountGroups.flatMap(\.readings)) {
-                let past = assessAccount(account, accountGroups, cutoff: cutoff)
-                history.append(HealthPoint(date: cutoff, health: past.health))
-            }
-            let flags = (outcome.accountFlags.map(\.flag) + reports.flatMap(\.flags)).sorted(by: Self.flagOrder)
-            accountReports.append(AccountReport(
-                account: account, health: outcome.health, trend: HealthScorer.trend(history), history: history,
-                flags: flags, threads: reports.map(\.id)))
+        for (threads, account) in assessed {
+            threadReports += threads
+            accountReports.append(account)
         }
         threadReports.sort(by: Self.threadOrder)
         accountReports.sort { $0.health != $1.health ? $0.health < $1.health : $0.account.key < $1.account.key }
         return (threadReports, accountReports)
+    }
+
+    /// One account's thread reports and its report, with its health month by month.
+    private func accountReport(_ key: String, groups: [ThreadGroup], noteNames: [String: String])
+        -> ([ThreadReport], AccountReport)
+    {
+        let account = directory.account(forKey: key, noteNames: noteNames)
+        let accountGroups = groups.sorted { $0.id < $1.id }
+        let outcome = assessAccount(account, accountGroups, cutoff: asOf)
+        var reports: [ThreadReport] = []
+        for (group, raised) in zip(accountGroups, outcome.threadFlags) {
+            reports.append(threadReport(group, account: account, raised: raised, outcome: outcome))
+        }
+        reports.sort(by: Self.threadOrder)
+
+        var history: [HealthPoint] = []
+        for cutoff in monthEnds(accountGroups.flatMap(\.readings)) {
+            let past = assessAccount(account, accountGroups, cutoff: cutoff)
+            history.append(HealthPoint(date: cutoff, health: past.health))
+        }
+        let flags = (outcome.accountFlags.map(\.flag) + reports.flatMap(\.flags)).sorted(by: Self.flagOrder)
+        return (reports, AccountReport(
+            account: account, health: outcome.health, trend: HealthScorer.trend(history), history: history,
+            flags: flags, threads: reports.map(\.id)))
     }
 
     // MARK: - Threads and accounts

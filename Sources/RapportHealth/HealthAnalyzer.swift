@@ -21,6 +21,8 @@ public struct ScoredDocument: Hashable, Sendable {
 public struct HealthAnalyzer: Sendable {
     public let configuration: HealthConfiguration
     let cues: HealthCues
+    /// Threads for building readings and assessing accounts; the report is the same for any number.
+    public var parallelism = 1
 
     /// `ourDomains` (e.g. from `--our-domain`) are added to the configured ones.
     public init(configuration: HealthConfiguration = .init(), ourDomains: [String] = []) {
@@ -41,20 +43,29 @@ public struct HealthAnalyzer: Sendable {
 
         var ourDomains = configuration.ourDomains
         let assumed = ourDomains.isEmpty
-        if assumed {
-            let grouping = AccountGrouping(
-                freeMailDomains: AccountGrouping.defaultFreeMailDomains.union(configuration.freeMailDomains))
-            if let inferred = OurDomainInference(grouping: grouping).infer(from: inScope.map(\.document)) {
-                ourDomains = [inferred]
-            }
-        }
+        if assumed { ourDomains = inferOurDomains(inScope.map(\.document)) }
         let directory = AccountDirectory(ourDomains: ourDomains, configuration: configuration,
                                          documents: inScope.map(\.document))
-        let readings = ReadingBuilder(directory: directory, cues: cues).readings(inScope)
-        let session = AnalysisSession(configuration: configuration, cues: cues, directory: directory, asOf: moment)
+        let readings = ReadingBuilder(directory: directory, cues: cues).readings(inScope, parallelism: parallelism)
+        var session = AnalysisSession(configuration: configuration, cues: cues, directory: directory, asOf: moment)
+        session.parallelism = parallelism
         let (threads, accounts) = session.report(readings)
         return HealthReport(asOf: moment, ourDomains: ourDomains, ourDomainsAssumed: assumed, threads: threads,
                             accounts: accounts)
+    }
+
+    /// The domains `assess` would take for ours when none are configured, as of the newest
+    /// message: what it infers from the documents' addresses alone (empty when it cannot tell).
+    public func inferredOurDomains(_ documents: [Document]) -> [String] {
+        let moment = documents.compactMap(\.date).max() ?? Date(timeIntervalSince1970: 0)
+        return inferOurDomains(documents.filter { $0.date.map { $0 <= moment } ?? true }.sorted(by: Self.precedes))
+    }
+
+    /// Infers our domain from documents in canonical order.
+    private func inferOurDomains(_ documents: [Document]) -> [String] {
+        let grouping = AccountGrouping(
+            freeMailDomains: AccountGrouping.defaultFreeMailDomains.union(configuration.freeMailDomains))
+        return OurDomainInference(grouping: grouping).infer(from: documents).map { [$0] } ?? []
     }
 
     /// Date order, undated last, then id, then where the document was read and what it says:

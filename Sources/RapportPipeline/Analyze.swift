@@ -61,7 +61,8 @@ extension Pipeline {
         let input = try read(inputs, parallelism: options.parallelism)
         var documents = input.documents
         Threader().assignThreads(&documents)
-        let analyzer = HealthAnalyzer(configuration: configuration, ourDomains: options.ourDomains)
+        var analyzer = HealthAnalyzer(configuration: configuration, ourDomains: options.ourDomains)
+        analyzer.parallelism = options.parallelism
         let scored = score(documents, with: scorer, parallelism: options.parallelism)
         let report = analyzer.assess(scored, asOf: options.asOf)
         return AnalyzeResult(report: report, summary: input.summary, diagnostics: input.diagnostics)

@@ -9,6 +9,8 @@ public struct HealthScanAssessor: ScanAssessor {
     /// `--our-domain` values, added to the configured ones.
     public let ourDomainOptions: [String]
     public let settingsFingerprint: String
+    /// Threads for assessment; the report is the same for any number.
+    public var parallelism = 1
 
     /// `configurationText` is the configuration file's content (nil without one): a stored
     /// assessment made under other settings is redone in full.
@@ -22,19 +24,16 @@ public struct HealthScanAssessor: ScanAssessor {
         settingsFingerprint = String(hash.hex.prefix(16))
     }
 
-    private var analyzer: HealthAnalyzer { HealthAnalyzer(configuration: configuration, ourDomains: ourDomainOptions) }
-
     public func ourDomains(in documents: [Document]) -> (domains: [String], assumed: Bool) {
+        let analyzer = HealthAnalyzer(configuration: configuration, ourDomains: ourDomainOptions)
         let configured = analyzer.configuration.ourDomains
         if !configured.isEmpty { return (configured, false) }
-        // Inference looks at addresses only; scoring nothing keeps this cheap.
-        let report = analyzer.assess(documents.map { ScoredDocument(document: $0, score: DocumentScore(language: .unknown)) },
-                                     asOf: nil)
-        return (report.ourDomains, true)
+        return (analyzer.inferredOurDomains(documents), true)
     }
 
     public func assess(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date) -> HealthReport {
-        let analyzer = HealthAnalyzer(configuration: configuration, ourDomains: ourDomainOptions + ourDomains)
+        var analyzer = HealthAnalyzer(configuration: configuration, ourDomains: ourDomainOptions + ourDomains)
+        analyzer.parallelism = parallelism
         var report = analyzer.assess(documents.map { ScoredDocument(document: $0.document, score: $0.score) }, asOf: asOf)
         report.ourDomainsAssumed = assumed
         return report

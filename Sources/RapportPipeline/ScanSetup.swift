@@ -31,7 +31,10 @@ public struct ScanSetup: Sendable {
     }
 
     public func assessor(toolVersion: String) -> HealthScanAssessor {
-        HealthScanAssessor(configuration: configuration, ourDomains: options.ourDomains,
-                           configurationText: configurationText, toolVersion: toolVersion)
+        var assessor = HealthScanAssessor(
+            configuration: configuration, ourDomains: options.ourDomains, configurationText: configurationText,
+            toolVersion: toolVersion)
+        assessor.parallelism = options.parallelism
+        return assessor
     }
 }

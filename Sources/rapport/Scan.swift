@@ -90,8 +90,9 @@ struct Scan: ParsableCommand {
         let scanStore: ScanStore
         do {
             scanStore = try ScanStore.open(at: setup.storePath)
-            let pipeline = ScanPipeline(store: scanStore, scorer: scorer, assessor: setup.assessor(toolVersion: settings.toolVersion),
-                                        settings: settings)
+            var assessor = setup.assessor(toolVersion: settings.toolVersion)
+            assessor.parallelism = settings.parallelism
+            let pipeline = ScanPipeline(store: scanStore, scorer: scorer, assessor: assessor, settings: settings)
             result = try pipeline.run(inputs) { event in
                 switch event {
                 case .diagnostic(let diagnostic):

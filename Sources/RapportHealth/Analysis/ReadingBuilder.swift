@@ -14,9 +14,10 @@ struct ReadingBuilder: Sendable {
     static let boilerplateMinimumWords = 8
     static let boilerplateMinimumMessages = 2
 
-    func readings(_ documents: [ScoredDocument]) -> [Reading] {
+    /// Readings of the documents, in their order, built on up to `parallelism` threads.
+    func readings(_ documents: [ScoredDocument], parallelism: Int = 1) -> [Reading] {
         let boilerplate = boilerplateSentences(documents)
-        return documents.map { reading($0, boilerplate: boilerplate) }
+        return documents.parallelMap(parallelism: parallelism) { reading($0, boilerplate: boilerplate) }
     }
 
     // MARK: - One document

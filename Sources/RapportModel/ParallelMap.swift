@@ -5,17 +5,29 @@ extension RandomAccessCollection where Self: Sendable, Element: Sendable, Index 
     /// to element `i` whichever thread computed it, so for a transform that depends only on its
     /// element the result equals `map`'s. With one thread (or one element) it is `map`.
     public func parallelMap<T: Sendable>(parallelism: Int, _ transform: @Sendable (Element) -> T) -> [T] {
+        parallelMap(parallelism: parallelism, state: {}) { _, element in transform(element) }
+    }
+
+    /// `parallelMap` where each thread first makes a `State` of its own (a scoring session and
+    /// its buffers) and hands it to the transform with every element it takes.
+    public func parallelMap<State, T: Sendable>(
+        parallelism: Int, state makeState: @Sendable () -> State, _ transform: @Sendable (inout State, Element) -> T
+    ) -> [T] {
         let count = self.count
         let workers = Swift.min(parallelism, count)
-        guard workers > 1 else { return map(transform) }
+        guard workers > 1 else {
+            var state = makeState()
+            return map { transform(&state, $0) }
+        }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             // Each worker initialises only its own slots, and all are done before the array is used.
             nonisolated(unsafe) let slots = buffer
             let start = startIndex
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var state = makeState()
                 var offset = worker
                 while offset < count {
-                    (slots.baseAddress! + offset).initialize(to: transform(self[start + offset]))
+                    (slots.baseAddress! + offset).initialize(to: transform(&state, self[start + offset]))
                     offset += workers
                 }
             }

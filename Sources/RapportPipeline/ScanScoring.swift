@@ -11,28 +11,10 @@ struct ParallelScorer: Sendable {
 
     /// Texts to score, with the language when already known.
     func score(_ items: [(text: String, language: LanguageCode?)]) -> [DocumentScore] {
-        guard !items.isEmpty else { return [] }
-        let results = UnsafeMutableBufferPointer<DocumentScore>.allocate(capacity: items.count)
-        results.initialize(repeating: DocumentScore(language: .unknown))
-        defer { results.deallocate() }
-        let workers = min(parallelism, items.count)
         let scorer = scorer
-        // Each worker writes only its own slots, and all are done before `results` is read.
-        nonisolated(unsafe) let slots = results
-        let work: @Sendable (Int) -> Void = { worker in
-            let session = ScoringSession(scorer: scorer)
-            var index = worker
-            while index < items.count {
-                slots[index] = session.score(items[index].text, language: items[index].language)
-                index += workers
-            }
+        return items.parallelMap(parallelism: parallelism, state: { ScoringSession(scorer: scorer) }) { session, item in
+            session.score(item.text, language: item.language)
         }
-        if workers > 1 {
-            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
-        } else {
-            work(0)
-        }
-        return Array(results)
     }
 
     /// Scores documents and stamps each with the language it was read as.

@@ -547,30 +547,12 @@ private struct Run {
 
         /// Parses the batch's messages on up to `parallelism` threads, each taking every n-th one.
         private func parse(_ batch: [(event: MboxEvent, end: Int?)], parser: MessageParser, name: String) -> [MessageParser.Output?] {
-            let results = UnsafeMutableBufferPointer<MessageParser.Output?>.allocate(capacity: batch.count)
-            results.initialize(repeating: nil)
-            defer { results.deallocate() }
-            let workers = min(parallelism, batch.count)
-            let events = batch.map(\.event)
             let base = base
-            // Each worker writes only its own slots, and all are done before `results` is read.
-            nonisolated(unsafe) let slots = results
-            let work: @Sendable (Int) -> Void = { worker in
-                var index = worker
-                while index < events.count {
-                    if case .message(let message) = events[index] {
-                        slots[index] = parser.parse(message.bytes, location: Self.location(name, base, message.index, message.offset),
-                                                    envelope: message.envelope)
-                    }
-                    index += workers
-                }
+            return batch.map(\.event).parallelMap(parallelism: parallelism) { event in
+                guard case .message(let message) = event else { return nil }
+                return parser.parse(message.bytes, location: Self.location(name, base, message.index, message.offset),
+                                    envelope: message.envelope)
             }
-            if workers > 1 {
-                DispatchQueue.concurrentPerform(iterations: workers, execute: work)
-            } else {
-                work(0)
-            }
-            return Array(results)
         }
     }
 

@@ -43,6 +43,8 @@ struct ScanAssessment {
     let asOf: Date?
     /// Scores were recomputed (`--rescore`): every thread may have changed.
     let everything: Bool
+    /// Threads for decoding stored documents and scores.
+    var parallelism = 1
 
     func run() throws -> AssessmentUpdate? {
         let previous = try store.assessment()
@@ -74,12 +76,16 @@ struct ScanAssessment {
         }
         func assess(_ rowIDs: [Int64]) throws -> HealthReport {
             let byRow = Dictionary(uniqueKeysWithValues: entries.indices.map { (entries[$0].rowID, newThread[$0]) })
-            let documents = try store.documents(rowIDs: rowIDs).map { stored -> ScanDocument in
-                var document = stored.document
-                document.thread = byRow[stored.rowID]
-                let score = try stored.score?.decode(DocumentScore.self) ?? DocumentScore(language: .unknown)
-                return ScanDocument(document: document, score: score)
-            }
+            let documents = try store.documents(rowIDs: rowIDs, parallelism: parallelism)
+                .parallelMap(parallelism: parallelism) { stored in
+                    Result { () throws -> ScanDocument in
+                        var document = stored.document
+                        document.thread = byRow[stored.rowID]
+                        let score = try stored.score?.decode(DocumentScore.self) ?? DocumentScore(language: .unknown)
+                        return ScanDocument(document: document, score: score)
+                    }
+                }
+                .map { try $0.get() }
             return assessor.assess(documents, ourDomains: domains, assumed: assumed, asOf: asOf)
         }
         func update(_ report: HealthReport, scope: AssessmentUpdate.Scope, removed: Set<String>) -> AssessmentUpdate {

@@ -112,7 +112,7 @@ public struct ScanPipeline: Sendable {
         }
 
         let assessment = try ScanAssessment(store: store, assessor: assessor, scan: scan.id, asOf: settings.asOf,
-                                            everything: scan.kind == .rescore).run()
+                                            everything: scan.kind == .rescore, parallelism: settings.parallelism).run()
         let changes = try store.finishScan(scan.id, assessment: assessment, at: settings.clock())
         return ScanResult(scan: try store.scan(scan.id) ?? scan, resumed: resumed, changes: changes,
                           unreadable: unreadable)

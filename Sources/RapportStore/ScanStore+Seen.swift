@@ -222,11 +222,12 @@ extension ScanStore {
         }
     }
 
-    /// Whole documents with their scores, in row order.
-    public func documents(rowIDs: [Int64]) throws -> [StoredDocument] {
-        try read { db in
-            var documents: [StoredDocument] = []
-            documents.reserveCapacity(rowIDs.count)
+    /// Whole documents with their scores, in row order. The rows are read in one go and their
+    /// JSON decoded on up to `parallelism` threads (decoding is most of the time it takes).
+    public func documents(rowIDs: [Int64], parallelism: Int = 1) throws -> [StoredDocument] {
+        let rows = try read { db in
+            var rows: [RawDocumentRow] = []
+            rows.reserveCapacity(rowIDs.count)
             let statement = try db.cachedStatement(sql: """
                 SELECT d.id, d.body AS documentBody, d.scan AS documentScan, d.thread, s.fingerprint, s.sentiment, s.politeness,
                        s.body
@@ -234,10 +235,11 @@ extension ScanStore {
                 """)
             for rowID in rowIDs.sorted() {
                 guard let row = try Row.fetchOne(statement, arguments: [rowID]) else { continue }
-                documents.append(try Self.storedDocument(row))
+                rows.append(RawDocumentRow(row))
             }
-            return documents
+            return rows
         }
+        return try rows.parallelMap(parallelism: parallelism) { row in Result { try row.decoded() } }.map { try $0.get() }
     }
 
     /// Documents whose score was computed with other lexicons or rules (or is missing), after
@@ -291,14 +293,30 @@ extension ScanStore {
     }
 
     private static func storedDocument(_ row: Row) throws -> StoredDocument {
-        let body: String = row["documentBody"]
+        try RawDocumentRow(row).decoded()
+    }
+}
+
+/// A stored document's row before its JSON is decoded.
+struct RawDocumentRow: Sendable {
+    var rowID: Int64
+    var body: String
+    var thread: String?
+    var scan: Int64
+    var score: StoredScore?
+
+    init(_ row: Row) {
+        rowID = row["id"]
+        body = row["documentBody"]
+        thread = row["thread"]
+        scan = row["documentScan"]
         let fingerprint: String? = row["fingerprint"]
+        score = fingerprint == nil ? nil : StoredScore(row: row)
+    }
+
+    func decoded() throws -> StoredDocument {
         var document = try StoreJSON.decode(Document.self, from: body)
-        document.thread = row["thread"]
-        return StoredDocument(
-            rowID: row["id"],
-            document: document,
-            score: fingerprint == nil ? nil : StoredScore(row: row),
-            scan: row["documentScan"])
+        document.thread = thread
+        return StoredDocument(rowID: rowID, document: document, score: score, scan: scan)
     }
 }

@@ -1,9 +1,11 @@
 import Dispatch
+import Synchronization
 
 extension RandomAccessCollection where Self: Sendable, Element: Sendable, Index == Int {
-    /// `map` on up to `parallelism` threads, each taking every n-th element. Result `i` belongs
-    /// to element `i` whichever thread computed it, so for a transform that depends only on its
-    /// element the result equals `map`'s. With one thread (or one element) it is `map`.
+    /// `map` on up to `parallelism` threads, each taking the next element not yet taken (so a
+    /// long element does not hold the others up). Result `i` belongs to element `i` whichever
+    /// thread computed it, so for a transform that depends only on its element the result
+    /// equals `map`'s. With one thread (or one element) it is `map`.
     public func parallelMap<T: Sendable>(parallelism: Int, _ transform: @Sendable (Element) -> T) -> [T] {
         parallelMap(parallelism: parallelism, state: {}) { _, element in transform(element) }
     }
@@ -23,12 +25,13 @@ extension RandomAccessCollection where Self: Sendable, Element: Sendable, Index 
             // Each worker initialises only its own slots, and all are done before the array is used.
             nonisolated(unsafe) let slots = buffer
             let start = startIndex
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let next = Atomic(0)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 var state = makeState()
-                var offset = worker
-                while offset < count {
+                while true {
+                    let offset = next.add(1, ordering: .relaxed).oldValue
+                    guard offset < count else { break }
                     (slots.baseAddress! + offset).initialize(to: transform(&state, self[start + offset]))
-                    offset += workers
                 }
             }
             initialized = count

@@ -50,11 +50,11 @@ struct Explain: ParsableCommand {
             let score = scorer.score(item.text, language: language.code)
             switch format {
             case .json:
-                output.buffer.append(contentsOf: ExplainJSON.value(item, score).serialized().utf8)
-                output.buffer.append(UInt8(ascii: "\n"))
+                output.append(contentsOf: ExplainJSON.value(item, score).serialized().utf8)
+                output.append(UInt8(ascii: "\n"))
             case .text:
-                if number > 0 { output.buffer.append(UInt8(ascii: "\n")) }
-                output.buffer.append(contentsOf: ExplainText.render(item, score, color: useColor).utf8)
+                if number > 0 { output.append(UInt8(ascii: "\n")) }
+                output.append(contentsOf: ExplainText.render(item, score, color: useColor).utf8)
             }
             output.flushIfFull()
         }

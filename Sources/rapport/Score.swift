@@ -75,11 +75,17 @@ struct ScoreOutput {
     /// `String`; others are repaired (U+FFFD) first, as every text is.
     mutating func score(_ text: UnsafeBufferPointer<UInt8>) {
         if let summary = session.summarize(validatingUTF8: text, language: language) {
-            ScoreRecord.append(utf8: text, summary: summary, to: &bytes.buffer)
+            bytes.write(upTo: ScoreRecord.maximumLength(utf8Count: text.count, summary: summary)) { writer in
+                ScoreRecord.write(utf8: text, summary: summary, to: &writer)
+            }
         } else {
-            let repaired = String(decoding: text, as: UTF8.self)
-            ScoreRecord.append(
-                text: repaired, summary: session.summarize(repaired, language: language), to: &bytes.buffer)
+            var repaired = String(decoding: text, as: UTF8.self)
+            let summary = session.summarize(repaired, language: language)
+            repaired.withUTF8 { utf8 in
+                bytes.write(upTo: ScoreRecord.maximumLength(utf8Count: utf8.count, summary: summary)) { writer in
+                    ScoreRecord.write(utf8: utf8, summary: summary, to: &writer)
+                }
+            }
         }
         bytes.flushIfFull()
     }
@@ -211,20 +217,50 @@ struct LineReader {
 
 // MARK: - Writing records
 
-/// Standard output as bytes, written 64 KiB at a time.
+/// Standard output as bytes, written 64 KiB at a time. Records are written straight into its
+/// storage through a pointer (`write(upTo:_:)`).
 struct ByteOutput {
-    var buffer: [UInt8] = []
+    static let flushSize = 1 << 16
+    /// Zero-filled once; bytes `0..<used` wait to be written. Grows only for a record larger
+    /// than it.
+    private var storage = [UInt8](repeating: 0, count: ByteOutput.flushSize * 2)
+    private var used = 0
 
-    mutating func flushIfFull() { if buffer.count >= 1 << 16 { flush() } }
+    mutating func flushIfFull() { if used >= Self.flushSize { flush() } }
 
-    /// Writes the buffer with `write(2)` (`FileHandle` copied it into `Data` byte by byte). An
-    /// output that cannot be written ends the process with status 70, as documented.
+    /// Lets `body` write at most `bound` bytes at the end of the output.
+    mutating func write(upTo bound: Int, _ body: (inout ByteWriter) -> Void) {
+        if used + bound > storage.count {
+            flush()
+            if bound > storage.count { storage = [UInt8](repeating: 0, count: bound) }
+        }
+        let start = used
+        used += storage.withUnsafeMutableBufferPointer { storage in
+            var writer = ByteWriter(storage.baseAddress! + start)
+            body(&writer)
+            precondition(writer.count <= bound, "wrote more than the room asked for")
+            return writer.count
+        }
+    }
+
+    mutating func append(contentsOf bytes: some Collection<UInt8>) {
+        let count = bytes.count
+        write(upTo: count) { writer in
+            for byte in bytes { writer.write(byte) }
+        }
+    }
+
+    mutating func append(_ byte: UInt8) { write(upTo: 1) { $0.write(byte) } }
+
+    /// Writes the pending bytes with `write(2)` (`FileHandle` copied them into `Data` byte by
+    /// byte). An output that cannot be written ends the process with status 70, as documented.
     mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { bytes in
+        guard used > 0 else { return }
+        let count = used
+        storage.withUnsafeBytes { bytes in
             var offset = 0
-            while offset < bytes.count {
-                let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+            while offset < count {
+                let written = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + offset, count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     StandardError.write("rapport: cannot write the output: \(String(cString: strerror(errno)))\n")
@@ -233,7 +269,7 @@ struct ByteOutput {
                 offset += written
             }
         }
-        buffer.removeAll(keepingCapacity: true)
+        used = 0
     }
 }
 
@@ -263,82 +299,79 @@ enum ScoreRecord {
         text.withUTF8 { append(utf8: $0, summary: summary, to: &out) }
     }
 
-    /// Writes the record in three appends: the opening, the escaped text, and the rest, which is
-    /// formatted through a pointer into a stack buffer of its greatest possible length (each
-    /// `Array.append` checks uniqueness and capacity, and a record has twenty-odd pieces).
+    /// The record through a buffer of its greatest possible length, appended once (the tests'
+    /// way in; `rapport score` writes straight into its output, `ByteOutput.write(upTo:_:)`).
     static func append(utf8 text: UnsafeBufferPointer<UInt8>, summary: ScoreSummary, to out: inout [UInt8]) {
-        appendStatic(#"{"text":"#, to: &out)
-        appendString(utf8: text, to: &out)
-        let numbers = [summary.sentiment, summary.positive, summary.negative, summary.neutral, summary.politeness]
-        var capacity = 128
-        for value in numbers { capacity += maximumNumberLength(value) }
-        for category in summary.categories {
-            capacity += 4 + maximumStringLength(category.name) + maximumNumberLength(category.intensity)
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+        let bound = maximumLength(utf8Count: text.count, summary: summary)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buffer in
             var writer = ByteWriter(buffer.baseAddress!)
-            switch summary.language {
-            case .english: writer.write(#","language":"en","sentiment":"#)
-            case .icelandic: writer.write(#","language":"is","sentiment":"#)
-            case .unknown: writer.write(#","language":"unknown","sentiment":"#)
-            }
-            writeNumber(summary.sentiment, to: &writer)
-            writer.write(#","positive":"#)
-            writeNumber(summary.positive, to: &writer)
-            writer.write(#","negative":"#)
-            writeNumber(summary.negative, to: &writer)
-            writer.write(#","neutral":"#)
-            writeNumber(summary.neutral, to: &writer)
-            writer.write(#","categories":{"#)
-            for (index, category) in summary.categories.enumerated() {
-                if index > 0 { writer.write(UInt8(ascii: ",")) }
-                writeString(category.name, to: &writer)
-                writer.write(UInt8(ascii: ":"))
-                writeNumber(category.intensity, to: &writer)
-            }
-            writer.write(#"},"politeness":"#)
-            writeNumber(summary.politeness, to: &writer)
-            writer.write("}\n")
-            precondition(writer.count <= capacity, "record tail longer than its bound")
+            write(utf8: text, summary: summary, to: &writer)
+            precondition(writer.count <= bound, "record longer than its bound")
             out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<writer.count]))
         }
     }
 
-    @inline(__always)
-    static func appendStatic(_ text: StaticString, to out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    /// The most bytes `write(utf8:summary:to:)` can write for a text of `utf8Count` bytes.
+    static func maximumLength(utf8Count: Int, summary: ScoreSummary) -> Int {
+        var bound = 128 + utf8Count * 6
+        bound += maximumNumberLength(summary.sentiment) + maximumNumberLength(summary.positive)
+        bound += maximumNumberLength(summary.negative) + maximumNumberLength(summary.neutral)
+        bound += maximumNumberLength(summary.politeness)
+        for category in summary.categories {
+            bound += 4 + maximumStringLength(category.name) + maximumNumberLength(category.intensity)
+        }
+        return bound
+    }
+
+    /// Writes one record, its line end included, through a pointer: a record has twenty-odd
+    /// pieces, and each `Array.append` checks uniqueness and capacity.
+    static func write(utf8 text: UnsafeBufferPointer<UInt8>, summary: ScoreSummary, to writer: inout ByteWriter) {
+        writer.write(#"{"text":"#)
+        writeString(utf8: text, to: &writer)
+        switch summary.language {
+        case .english: writer.write(#","language":"en","sentiment":"#)
+        case .icelandic: writer.write(#","language":"is","sentiment":"#)
+        case .unknown: writer.write(#","language":"unknown","sentiment":"#)
+        }
+        writeNumber(summary.sentiment, to: &writer)
+        writer.write(#","positive":"#)
+        writeNumber(summary.positive, to: &writer)
+        writer.write(#","negative":"#)
+        writeNumber(summary.negative, to: &writer)
+        writer.write(#","neutral":"#)
+        writeNumber(summary.neutral, to: &writer)
+        writer.write(#","categories":{"#)
+        for (index, category) in summary.categories.enumerated() {
+            if index > 0 { writer.write(UInt8(ascii: ",")) }
+            writeString(category.name, to: &writer)
+            writer.write(UInt8(ascii: ":"))
+            writeNumber(category.intensity, to: &writer)
+        }
+        writer.write(#"},"politeness":"#)
+        writeNumber(summary.politeness, to: &writer)
+        writer.write("}\n")
     }
 
     // MARK: Strings
 
-    /// `JSONValue`'s escaping: quotes, backslashes, control characters and U+2028/2029. Runs of
-    /// bytes that need none are copied whole.
-    static func appendString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
+    /// `JSONValue`'s escaping, quotes included: quotes, backslashes, control characters and
+    /// U+2028/2029 are escaped; runs of bytes that need none are copied whole.
+    static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to writer: inout ByteWriter) {
+        writer.write(UInt8(ascii: "\""))
         var runStart = 0
         forEachEscape(in: bytes) { index, escape, length in
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            out.append(contentsOf: escape)
+            writer.write(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            writer.write(escape)
             runStart = index + length
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-        out.append(UInt8(ascii: "\""))
+        writer.write(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        writer.write(UInt8(ascii: "\""))
     }
 
-    /// `appendString` through a `ByteWriter`, for short strings such as category names.
+    /// `writeString(utf8:to:)` of a string, such as a category name.
     static func writeString(_ text: String, to writer: inout ByteWriter) {
-        writer.write(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            forEachEscape(in: bytes) { index, escape, length in
-                writer.write(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                writer.write(escape)
-                runStart = index + length
-            }
-            writer.write(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-        }
-        writer.write(UInt8(ascii: "\""))
+        text.withUTF8 { writeString(utf8: $0, to: &writer) }
     }
 
     /// The most bytes `writeString` can write: every byte as `\u00XX`, and the quotes.

@@ -9,32 +9,64 @@ struct CueToken: Hashable, Sendable {
 }
 
 /// Splits text into words for cue matching: runs of letters, digits and apostrophes (curly ones
-/// folded to `'`), lower-cased. Scans Unicode scalars with an ASCII fast path: every non-ASCII
-/// scalar is a letter unless it is a space, punctuation or a symbol.
+/// folded to `'`), lower-cased. Reads UTF-8 bytes: ASCII bytes are classified directly, and every
+/// non-ASCII scalar is a letter unless it is a space, punctuation or a symbol. A word of ASCII
+/// only is lower-cased byte by byte; others through `String.lowercased()`.
 enum CueTokenizer {
     static func tokens(_ text: String) -> [CueToken] {
-        var tokens: [CueToken] = []
-        var current = String.UnicodeScalarView()
-        func flush() {
-            while current.last == "'" { current.removeLast() }
-            while current.first == "'" { current.removeFirst() }
-            if !current.isEmpty {
-                let word = String(current)
-                tokens.append(CueToken(text: word, folded: word.lowercased()))
+        var text = text
+        return text.withUTF8 { bytes in
+            var tokens: [CueToken] = []
+            var word: [UInt8] = []
+            var ascii = true
+            func flush() {
+                var start = 0
+                var end = word.count
+                while end > start && word[end - 1] == UInt8(ascii: "'") { end -= 1 }
+                while start < end && word[start] == UInt8(ascii: "'") { start += 1 }
+                if start < end {
+                    let written = String(decoding: word[start..<end], as: UTF8.self)
+                    let folded = ascii
+                        ? String(decoding: word[start..<end].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 },
+                                 as: UTF8.self)
+                        : written.lowercased()
+                    tokens.append(CueToken(text: written, folded: folded))
+                }
+                word.removeAll(keepingCapacity: true)
+                ascii = true
             }
-            current = String.UnicodeScalarView()
-        }
-        for scalar in text.unicodeScalars {
-            if scalar == "'" || scalar == "\u{2019}" {
-                current.append("'")
-            } else if isWordScalar(scalar) {
-                current.append(scalar)
-            } else {
-                flush()
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == UInt8(ascii: "'") {
+                        word.append(byte)
+                    } else if isWordScalar(Unicode.Scalar(byte)) {
+                        word.append(byte)
+                    } else {
+                        flush()
+                    }
+                    index += 1
+                    continue
+                }
+                // A `String`'s bytes are well-formed UTF-8: the lead byte gives the length.
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let scalar = Unicode.Scalar(value)!
+                if scalar == "\u{2019}" {
+                    word.append(UInt8(ascii: "'"))
+                } else if isWordScalar(scalar) {
+                    word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+                    ascii = false
+                } else {
+                    flush()
+                }
+                index += length
             }
+            flush()
+            return tokens
         }
-        flush()
-        return tokens
     }
 
     @inline(__always)

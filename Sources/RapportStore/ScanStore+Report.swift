@@ -55,11 +55,14 @@ public struct StoredAssessment: Sendable {
 /// and account histories. Never touches the mail.
 extension ScanStore {
     /// The stored assessment with the changes and the account history asked for, or nil before
-    /// the first scan has finished.
-    public func storedAssessment(changes query: FlagChangeQuery? = nil, account: String? = nil) throws -> StoredAssessment? {
+    /// the first scan has finished. Thread reports are decoded on up to `parallelism` threads
+    /// (decoding them is most of the time a large store takes).
+    public func storedAssessment(changes query: FlagChangeQuery? = nil, account: String? = nil, parallelism: Int = 1)
+        throws -> StoredAssessment?
+    {
         try read { db in
             guard let assessment = try AssessmentRecord.fetchOne(db) else { return nil }
-            var stored = StoredAssessment(assessment: assessment, threads: try Self.threadReports(db),
+            var stored = StoredAssessment(assessment: assessment, threads: try Self.threadReports(db, parallelism: parallelism),
                                           accounts: try Self.accountReports(db), changes: nil, account: nil)
             if let query { stored.changes = try Self.flagChanges(query, db) }
             if let account, let key = try Self.accountKey(matching: account, db) {
@@ -104,8 +107,10 @@ extension ScanStore {
 
     // MARK: - Queries
 
-    private static func threadReports(_ db: Database) throws -> [ThreadReport] {
-        try String.fetchAll(db, sql: "SELECT body FROM thread ORDER BY id").map { try StoreJSON.decode(ThreadReport.self, from: $0) }
+    private static func threadReports(_ db: Database, parallelism: Int = 1) throws -> [ThreadReport] {
+        try String.fetchAll(db, sql: "SELECT body FROM thread ORDER BY id")
+            .parallelMap(parallelism: parallelism) { body in Result { try StoreJSON.decode(ThreadReport.self, from: body) } }
+            .map { try $0.get() }
     }
 
     private static func accountReports(_ db: Database) throws -> [AccountReport] {

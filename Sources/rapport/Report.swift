@@ -58,7 +58,8 @@ struct Report: ParsableCommand {
         let query: FlagChangeQuery? = sinceScan.map { .afterScan($0) } ?? since.map { .since($0.start) }
         let found: StoredAssessment?
         do {
-            found = try ScanStore.open(at: setup.storePath, create: false).storedAssessment(changes: query, account: account)
+            found = try ScanStore.open(at: setup.storePath, create: false)
+                .storedAssessment(changes: query, account: account, parallelism: setup.options.parallelism)
         } catch {
             throw StoreFailure.exit(for: error)
         }

@@ -113,7 +113,7 @@ struct Scan: ParsableCommand {
 
         let stored: StoredAssessment?
         do {
-            stored = try scanStore.storedAssessment()
+            stored = try scanStore.storedAssessment(parallelism: settings.parallelism)
         } catch {
             throw StoreFailure.exit(for: error)
         }

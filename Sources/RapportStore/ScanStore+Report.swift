@@ -41,7 +41,8 @@ public enum FlagChangeQuery: Hashable, Sendable {
 /// seen whole or not at all.
 public struct StoredAssessment: Sendable {
     public var assessment: AssessmentRecord
-    /// Every thread's and account's latest assessment.
+    /// Every thread's and account's latest assessment (of the threads asked for, when the
+    /// caller named them).
     public var threads: [ThreadReport]
     public var accounts: [AccountReport]
     /// The flag changes asked for, most severe first; nil when none were asked for.
@@ -55,15 +56,18 @@ public struct StoredAssessment: Sendable {
 /// and account histories. Never touches the mail.
 extension ScanStore {
     /// The stored assessment with the changes and the account history asked for, or nil before
-    /// the first scan has finished. Thread reports are decoded on up to `parallelism` threads
-    /// (decoding them is most of the time a large store takes).
-    public func storedAssessment(changes query: FlagChangeQuery? = nil, account: String? = nil, parallelism: Int = 1)
-        throws -> StoredAssessment?
-    {
+    /// the first scan has finished. With `threads`, only those threads' reports are read (a scan
+    /// that shows what changed needs a few of thousands). Thread reports are decoded on up to
+    /// `parallelism` threads: decoding them is most of the time a large store takes.
+    public func storedAssessment(
+        changes query: FlagChangeQuery? = nil, account: String? = nil, threads wanted: Set<String>? = nil,
+        parallelism: Int = 1
+    ) throws -> StoredAssessment? {
         try read { db in
             guard let assessment = try AssessmentRecord.fetchOne(db) else { return nil }
-            var stored = StoredAssessment(assessment: assessment, threads: try Self.threadReports(db, parallelism: parallelism),
-                                          accounts: try Self.accountReports(db), changes: nil, account: nil)
+            var stored = StoredAssessment(
+                assessment: assessment, threads: try Self.threadReports(db, wanted: wanted, parallelism: parallelism),
+                accounts: try Self.accountReports(db), changes: nil, account: nil)
             if let query { stored.changes = try Self.flagChanges(query, db) }
             if let account, let key = try Self.accountKey(matching: account, db) {
                 stored.account = (key, try Self.accountHistory(key, db))
@@ -107,8 +111,17 @@ extension ScanStore {
 
     // MARK: - Queries
 
-    private static func threadReports(_ db: Database, parallelism: Int = 1) throws -> [ThreadReport] {
-        try String.fetchAll(db, sql: "SELECT body FROM thread ORDER BY id")
+    /// Thread reports by id, all of them or those in `wanted`.
+    private static func threadReports(_ db: Database, wanted: Set<String>? = nil, parallelism: Int = 1) throws
+        -> [ThreadReport]
+    {
+        var bodies: [String] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, body FROM thread ORDER BY id")
+        while let row = try rows.next() {
+            if let wanted, !wanted.contains(row["id"] as String) { continue }
+            bodies.append(row["body"])
+        }
+        return try bodies
             .parallelMap(parallelism: parallelism) { body in Result { try StoreJSON.decode(ThreadReport.self, from: body) } }
             .map { try $0.get() }
     }

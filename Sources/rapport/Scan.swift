@@ -113,7 +113,9 @@ struct Scan: ParsableCommand {
 
         let stored: StoredAssessment?
         do {
-            stored = try scanStore.storedAssessment(parallelism: settings.parallelism)
+            // Showing what changed needs only the threads the changes name.
+            let wanted = selection.all ? nil : Set(result.changes.compactMap(\.flag.thread))
+            stored = try scanStore.storedAssessment(threads: wanted, parallelism: settings.parallelism)
         } catch {
             throw StoreFailure.exit(for: error)
         }

@@ -109,5 +109,16 @@ import RapportStore
         #expect(changed.threads.map(\.id) == ["hot", "recent"])
         #expect(changed.accounts.map(\.account.key) == ["a.is"])
         #expect(ScanReport.report(stored, selection: .changed([])).threads.isEmpty)
+
+        // Asking for some threads reads only those, on any number of threads, with the same report.
+        for parallelism in [1, 2] {
+            let some = try #require(try store.storedAssessment(threads: ["hot", "recent", "gone"], parallelism: parallelism))
+            #expect(some.threads.map(\.id) == ["hot", "recent"])
+            #expect(some.accounts.map(\.account.key) == ["a.is"])
+            #expect(ScanReport.report(some, selection: .changed(changes.filter { $0.flag.thread != "warm" })) == changed)
+            let all = try #require(try store.storedAssessment(parallelism: parallelism))
+            #expect(all.threads.map(\.id) == ["calm", "hot", "recent", "warm"])
+        }
+        #expect(try store.storedAssessment(threads: [])?.threads.isEmpty == true)
     }
 }

@@ -75,19 +75,19 @@ struct ScoreOutput {
     /// `String`; others are repaired (U+FFFD) first, as every text is.
     mutating func score(_ text: UnsafeBufferPointer<UInt8>) {
         if let summary = session.summarize(validatingUTF8: text, language: language) {
-            bytes.write(upTo: ScoreRecord.maximumLength(utf8Count: text.count, summary: summary)) { writer in
-                ScoreRecord.write(utf8: text, summary: summary, to: &writer)
-            }
+            write(text, summary)
         } else {
             var repaired = String(decoding: text, as: UTF8.self)
             let summary = session.summarize(repaired, language: language)
-            repaired.withUTF8 { utf8 in
-                bytes.write(upTo: ScoreRecord.maximumLength(utf8Count: utf8.count, summary: summary)) { writer in
-                    ScoreRecord.write(utf8: utf8, summary: summary, to: &writer)
-                }
-            }
+            repaired.withUTF8 { write($0, summary) }
         }
         bytes.flushIfFull()
+    }
+
+    private mutating func write(_ text: UnsafeBufferPointer<UInt8>, _ summary: ScoreSummary) {
+        bytes.write(upTo: ScoreRecord.maximumLength(utf8Count: text.count, summary: summary)) { writer in
+            ScoreRecord.write(utf8: text, summary: summary, to: &writer)
+        }
     }
 }
 
@@ -290,24 +290,19 @@ enum ScoreRecord {
         ])
     }
 
+    /// The record appended to bytes (the tests' way in; `rapport score` writes straight into its
+    /// output with `ByteOutput.write(upTo:_:)`).
     static func append(text: String, score: DocumentScore, to out: inout [UInt8]) {
-        append(text: text, summary: ScoreSummary(score), to: &out)
-    }
-
-    static func append(text: String, summary: ScoreSummary, to out: inout [UInt8]) {
+        let summary = ScoreSummary(score)
         var text = text
-        text.withUTF8 { append(utf8: $0, summary: summary, to: &out) }
-    }
-
-    /// The record through a buffer of its greatest possible length, appended once (the tests'
-    /// way in; `rapport score` writes straight into its output, `ByteOutput.write(upTo:_:)`).
-    static func append(utf8 text: UnsafeBufferPointer<UInt8>, summary: ScoreSummary, to out: inout [UInt8]) {
-        let bound = maximumLength(utf8Count: text.count, summary: summary)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buffer in
-            var writer = ByteWriter(buffer.baseAddress!)
-            write(utf8: text, summary: summary, to: &writer)
-            precondition(writer.count <= bound, "record longer than its bound")
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<writer.count]))
+        text.withUTF8 { text in
+            let bound = maximumLength(utf8Count: text.count, summary: summary)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buffer in
+                var writer = ByteWriter(buffer.baseAddress!)
+                write(utf8: text, summary: summary, to: &writer)
+                precondition(writer.count <= bound, "record longer than its bound")
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<writer.count]))
+            }
         }
     }
 

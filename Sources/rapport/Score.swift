@@ -70,6 +70,7 @@ struct ScoreOutput {
     let session: ScoringSession
     let language: LanguageCode?
     var bytes = ByteOutput()
+    var keys = CategoryKeys()
 
     /// Lines arrive as bytes: well-formed ones are scored and written without becoming a
     /// `String`; others are repaired (U+FFFD) first, as every text is.
@@ -85,8 +86,16 @@ struct ScoreOutput {
     }
 
     private mutating func write(_ text: UnsafeBufferPointer<UInt8>, _ summary: ScoreSummary) {
-        bytes.write(upTo: ScoreRecord.maximumLength(utf8Count: text.count, summary: summary)) { writer in
-            ScoreRecord.write(utf8: text, summary: summary, to: &writer)
+        keys.prepare(summary)
+        Self.write(text, summary, keys: keys, to: &bytes)
+    }
+
+    /// Static, so the keys are borrowed beside the output rather than copied out of `self`.
+    private static func write(
+        _ text: UnsafeBufferPointer<UInt8>, _ summary: ScoreSummary, keys: CategoryKeys, to bytes: inout ByteOutput
+    ) {
+        bytes.write(upTo: ScoreRecord.maximumLength(utf8Count: text.count, summary: summary, keys: keys)) { writer in
+            ScoreRecord.write(utf8: text, summary: summary, keys: keys, to: &writer)
         }
     }
 }
@@ -294,12 +303,14 @@ enum ScoreRecord {
     /// output with `ByteOutput.write(upTo:_:)`).
     static func append(text: String, score: DocumentScore, to out: inout [UInt8]) {
         let summary = ScoreSummary(score)
+        var keys = CategoryKeys()
+        keys.prepare(summary)
         var text = text
         text.withUTF8 { text in
-            let bound = maximumLength(utf8Count: text.count, summary: summary)
+            let bound = maximumLength(utf8Count: text.count, summary: summary, keys: keys)
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buffer in
                 var writer = ByteWriter(buffer.baseAddress!)
-                write(utf8: text, summary: summary, to: &writer)
+                write(utf8: text, summary: summary, keys: keys, to: &writer)
                 precondition(writer.count <= bound, "record longer than its bound")
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<writer.count]))
             }
@@ -307,20 +318,22 @@ enum ScoreRecord {
     }
 
     /// The most bytes `write(utf8:summary:to:)` can write for a text of `utf8Count` bytes.
-    static func maximumLength(utf8Count: Int, summary: ScoreSummary) -> Int {
+    static func maximumLength(utf8Count: Int, summary: ScoreSummary, keys: CategoryKeys) -> Int {
         var bound = 128 + utf8Count * 6
         bound += maximumNumberLength(summary.sentiment) + maximumNumberLength(summary.positive)
         bound += maximumNumberLength(summary.negative) + maximumNumberLength(summary.neutral)
         bound += maximumNumberLength(summary.politeness)
         for category in summary.categories {
-            bound += 4 + maximumStringLength(category.name) + maximumNumberLength(category.intensity)
+            bound += 2 + keys.length(of: category.number) + maximumNumberLength(category.intensity)
         }
         return bound
     }
 
     /// Writes one record, its line end included, through a pointer: a record has twenty-odd
     /// pieces, and each `Array.append` checks uniqueness and capacity.
-    static func write(utf8 text: UnsafeBufferPointer<UInt8>, summary: ScoreSummary, to writer: inout ByteWriter) {
+    static func write(
+        utf8 text: UnsafeBufferPointer<UInt8>, summary: ScoreSummary, keys: CategoryKeys, to writer: inout ByteWriter
+    ) {
         writer.write(#"{"text":"#)
         writeString(utf8: text, to: &writer)
         switch summary.language {
@@ -338,8 +351,7 @@ enum ScoreRecord {
         writer.write(#","categories":{"#)
         for (index, category) in summary.categories.enumerated() {
             if index > 0 { writer.write(UInt8(ascii: ",")) }
-            writeString(category.name, to: &writer)
-            writer.write(UInt8(ascii: ":"))
+            keys.write(category.number, to: &writer)
             writeNumber(category.intensity, to: &writer)
         }
         writer.write(#"},"politeness":"#)
@@ -475,9 +487,10 @@ enum ScoreRecord {
     }
 
     /// The most bytes `writeNumber` writes for a value: a sign, eleven integer digits, a point and
-    /// four decimals for a score-sized value; for others (never a score), the exact length.
+    /// four decimals (all four are stored, whatever is kept); for larger values (never a score),
+    /// the exact length if that is more.
     static func maximumNumberLength(_ value: Double) -> Int {
-        value.isFinite && abs(value) < 1e10 ? 17 : JSONValue.double(value).serialized().utf8.count
+        value.isFinite && abs(value) < 1e10 ? 17 : max(17, JSONValue.double(value).serialized().utf8.count)
     }
 
     static func writeNumber(_ value: Double, to writer: inout ByteWriter) {
@@ -494,18 +507,62 @@ enum ScoreRecord {
         let units = Int64(scaled)
         if units < 0 { writer.write(UInt8(ascii: "-")) }
         let magnitude = units.magnitude
-        writer.writeDigits(of: magnitude / 10_000)
-        let fraction = magnitude % 10_000
+        let integer = magnitude / 10_000
+        if integer < 10 {
+            writer.write(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: integer))
+        } else {
+            writer.writeDigits(of: integer)
+        }
+        let fraction = UInt32(truncatingIfNeeded: magnitude &- integer &* 10_000)
         guard fraction != 0 else { return }
-        // Up to four decimals, without the trailing zeros (constant divisors compile to multiplies).
+        // Up to four decimals, without the trailing zeros: the point and all four digits are
+        // stored at once (the bound allows for them), and the count takes only those kept.
+        let high = fraction / 100
+        let low = fraction &- high &* 100
+        let kept = low == 0 ? (high % 10 == 0 ? 1 : 2) : (low % 10 == 0 ? 3 : 4)
         writer.write(UInt8(ascii: "."))
-        writer.write(UInt8(ascii: "0") + UInt8(fraction / 1000))
-        guard fraction % 1000 != 0 else { return }
-        writer.write(UInt8(ascii: "0") + UInt8(fraction / 100 % 10))
-        guard fraction % 100 != 0 else { return }
-        writer.write(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
-        guard fraction % 10 != 0 else { return }
-        writer.write(UInt8(ascii: "0") + UInt8(fraction % 10))
+        writer.write(fourBytes: digitPair(high) | digitPair(low) &<< 16, keeping: kept)
+    }
+
+    /// The two decimal digits of `value` (below 100), the first in the low byte.
+    @inline(__always)
+    static func digitPair(_ value: UInt32) -> UInt32 {
+        let tens = (value &* 205) &>> 11  // value / 10 for value < 1029
+        let ones = value &- tens &* 10
+        return (0x30 | tens) | (0x30 | ones) &<< 8
+    }
+}
+
+/// Each category's key as a record writes it (`"name":`, escaped), by `CategoryNumbers` number,
+/// made once per name: writing the name itself cost a string copy per category and record.
+struct CategoryKeys {
+    private var bytes: [UInt8] = []
+    /// By number; empty until the name is first met.
+    private var ranges: [Range<Int>] = []
+
+    /// Makes the keys of a summary's categories.
+    mutating func prepare(_ summary: ScoreSummary) {
+        for category in summary.categories {
+            let number = Int(category.number)
+            if number < ranges.count && !ranges[number].isEmpty { continue }
+            if number >= ranges.count { ranges.append(contentsOf: repeatElement(0..<0, count: number + 1 - ranges.count)) }
+            let name = category.name
+            let start = bytes.count
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ScoreRecord.maximumStringLength(name) + 1) { buffer in
+                var writer = ByteWriter(buffer.baseAddress!)
+                ScoreRecord.writeString(name, to: &writer)
+                writer.write(UInt8(ascii: ":"))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<writer.count]))
+            }
+            ranges[number] = start..<bytes.count
+        }
+    }
+
+    func length(of number: Int32) -> Int { ranges[Int(number)].count }
+
+    func write(_ number: Int32, to writer: inout ByteWriter) {
+        let range = ranges[Int(number)]
+        bytes.withUnsafeBufferPointer { writer.write(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 }
 
@@ -527,6 +584,13 @@ struct ByteWriter {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         (start + count).update(from: base, count: bytes.count)
         count += bytes.count
+    }
+
+    /// Stores four bytes (the first in the low byte) and keeps the first `kept` of them.
+    @inline(__always)
+    mutating func write(fourBytes: UInt32, keeping kept: Int) {
+        UnsafeMutableRawPointer(start + count).storeBytes(of: fourBytes.littleEndian, as: UInt32.self)
+        count &+= kept
     }
 
     @inline(__always)

@@ -245,12 +245,30 @@ import Testing
     /// The fast writer must produce exactly what `JSONValue` would.
     @Test(arguments: [
         0.0, -0.0, 1, -1, 0.5, -0.5, 0.12345, -0.12345, 0.00004, -0.00004, 0.00005, -0.00005, 0.99995,
-        -0.99995, 123.4567, 1e20, .infinity, .nan, 0.1 + 0.2, 2.675, 1.0005, -3.14159,
+        -0.99995, 123.4567, 1e20, .infinity, .nan, 0.1 + 0.2, 2.675, 1.0005, -3.14159, 0.0001, 0.001, 0.01, 0.1,
+        0.101, 0.1001, 0.011, 0.0011, 0.00995, 9.9999, 10.5, -12345.0001, 9_999_999_999.5, 12_345_678_901.5,
+        99_999_999_999.99995, -99_999_999_999.9, 1e11, 123_456_789_012.25,
     ])
     func numbersMatchJSONValue(_ value: Double) {
         var bytes: [UInt8] = []
         ScoreRecord.appendNumber(value, to: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == JSONValue.double(value).serialized())
+    }
+
+    /// The writer stores whole groups of digits past what it keeps: never past the room asked for.
+    @Test(arguments: [
+        0.5, -0.1, 0.0001, -0.99995, 123.4567, -9_999_999_999.1, 12_345_678_901.5, -99_999_999_999.9, 1e11, 1e20,
+    ])
+    func numbersStayWithinTheirBound(_ value: Double) {
+        let bound = ScoreRecord.maximumNumberLength(value)
+        var storage = [UInt8](repeating: 0xAA, count: bound + 16)
+        let written = storage.withUnsafeMutableBufferPointer { buffer in
+            var writer = ByteWriter(buffer.baseAddress!)
+            ScoreRecord.writeNumber(value, to: &writer)
+            return writer.count
+        }
+        #expect(written <= bound)
+        #expect(storage[bound...].allSatisfy { $0 == 0xAA }, "wrote past \(bound) bytes for \(value)")
     }
 
     @Test(arguments: [

@@ -87,6 +87,8 @@ public final class CompiledMatcher: Sendable {
     let categoryPoliteness: [Double]
     /// Each category's place in name order, the order categories are reported in.
     let categoryRanks: [Int]
+    /// Each category's `CategoryNumbers` number.
+    let categoryNumbers: [Int32]
     private let words: ByteTable<WordSlot>
     private let stems: ByteTable<Int32>
     /// Per bucket of a stem's first three bytes, bit `n` is set when such a stem is `n` bytes
@@ -125,6 +127,7 @@ public final class CompiledMatcher: Sendable {
             ranks[index] = rank
         }
         categoryRanks = ranks
+        categoryNumbers = categories.map { CategoryNumbers.number(for: $0.rawValue) }
         let builder = Builder(entries: entries, categories: categories, tokenizer: tokenizer)
         terms = builder.terms
         var flatCategories: [CompiledTerm.CategoryWeight] = []

@@ -1,14 +1,24 @@
+import Synchronization
+
 /// A text's scores without its sentences, for scoring texts in bulk: `DocumentScore`'s numbers,
 /// with the categories found as a list in name order instead of a dictionary (building, hashing
 /// and then sorting a dictionary per text was a large part of `rapport score`).
 public struct ScoreSummary: Hashable, Sendable {
     public struct Category: Hashable, Sendable {
-        public var name: String
+        /// The name's `CategoryNumbers` number: a summary made per text holds no strings, whose
+        /// reference counting was a noticeable part of `rapport score`.
+        public var number: Int32
         /// 0…1.
         public var intensity: Double
 
+        public var name: String { CategoryNumbers.name(of: number) }
+
         public init(name: String, intensity: Double) {
-            self.name = name
+            self.init(number: CategoryNumbers.number(for: name), intensity: intensity)
+        }
+
+        public init(number: Int32, intensity: Double) {
+            self.number = number
             self.intensity = intensity
         }
     }
@@ -42,5 +52,26 @@ public struct ScoreSummary: Hashable, Sendable {
             negative: score.negative, neutral: score.neutral,
             categories: score.categories.sorted { $0.key < $1.key }.map { Category(name: $0.key, intensity: $0.value) },
             politeness: score.politeness)
+    }
+}
+
+/// A number for each category name, the same in every matcher of the process (names are few:
+/// the known categories and the custom ones of loaded lexicons).
+public enum CategoryNumbers {
+    private static let table = Mutex<(numbers: [String: Int32], names: [String])>(([:], []))
+
+    public static func number(for name: String) -> Int32 {
+        table.withLock { table in
+            if let number = table.numbers[name] { return number }
+            let number = Int32(table.names.count)
+            table.names.append(name)
+            table.numbers[name] = number
+            return number
+        }
+    }
+
+    /// The name of a number `number(for:)` gave.
+    public static func name(of number: Int32) -> String {
+        table.withLock { $0.names[Int(number)] }
     }
 }

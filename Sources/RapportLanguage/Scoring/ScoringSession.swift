@@ -90,8 +90,7 @@ struct ScoringWorkspace {
             summaryRanks = []
             while !ranks.isEmpty { ranks.removeLast() }
             for index in tally.found {
-                let name = matcher.categories[index].rawValue
-                categories.append(.init(name: name, intensity: normalize(tally.sums[index])))
+                categories.append(.init(number: matcher.categoryNumbers[index], intensity: normalize(tally.sums[index])))
                 ranks.append(matcher.categoryRanks[index])
                 var position = ranks.count - 1
                 while position > 0 && ranks[position - 1] > ranks[position] {

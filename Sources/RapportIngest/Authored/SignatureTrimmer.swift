@@ -28,8 +28,9 @@ struct SignatureTrimmer {
     func authoredEnd(of lines: [Substring]) -> Int {
         let nonBlank = lines.indices.filter { LineShape(lines[$0]) != .blank }
         var kept = nonBlank.count
+        var prepared = PreparedLines(lines)
         for _ in 0..<Self.maximumPasses {
-            guard let cut = signatureStart(lines: lines, nonBlank: nonBlank[..<kept]) else { break }
+            guard let cut = signatureStart(lines: lines, nonBlank: nonBlank[..<kept], prepared: &prepared) else { break }
             kept = cut
         }
         return kept == 0 ? 0 : nonBlank[kept - 1] + 1
@@ -37,9 +38,9 @@ struct SignatureTrimmer {
 
     /// How many of the non-blank lines stay when the last signature block among them goes, if
     /// there is one.
-    private func signatureStart(lines: [Substring], nonBlank: ArraySlice<Int>) -> Int? {
+    private func signatureStart(lines: [Substring], nonBlank: ArraySlice<Int>, prepared: inout PreparedLines) -> Int? {
         let windowStart = max(nonBlank.startIndex, nonBlank.endIndex - Self.windowLines)
-        let window = Window(lines: lines, indices: Array(nonBlank[windowStart...]))
+        let window = Window(lines: lines, indices: Array(nonBlank[windowStart...]), prepared: &prepared)
         for offset in window.entries.indices {
             if let cut = cut(at: offset, in: window) { return windowStart + cut }
         }
@@ -73,6 +74,32 @@ struct SignatureTrimmer {
     }
 }
 
+/// Each line's `CueLine` and the two answers every window asks of it, made once per message:
+/// the passes look at overlapping windows, and preparing a line's cue text is the costly part.
+private struct PreparedLines {
+    struct Line {
+        let entry: CueLine
+        let isContact: Bool
+        let isSignatureLike: Bool
+    }
+
+    private let lines: [Substring]
+    private var prepared: [Line?]
+
+    init(_ lines: [Substring]) {
+        self.lines = lines
+        prepared = Array(repeating: nil, count: lines.count)
+    }
+
+    mutating func line(_ index: Int) -> Line {
+        if let line = prepared[index] { return line }
+        let entry = CueLine(lines[index])
+        let line = Line(entry: entry, isContact: entry.isContact, isSignatureLike: entry.isSignatureLike)
+        prepared[index] = line
+        return line
+    }
+}
+
 /// The last non-blank lines of a message, with what lies below each of them.
 private struct Window {
     let lines: [Substring]
@@ -84,18 +111,19 @@ private struct Window {
     /// Whether the entry or one below it is an address, link or phone number.
     private(set) var contactFrom: [Bool]
 
-    init(lines: [Substring], indices: [Int]) {
+    init(lines: [Substring], indices: [Int], prepared: inout PreparedLines) {
         self.lines = lines
         self.indices = indices
-        entries = indices.map { CueLine(lines[$0]) }
+        let lines = indices.map { prepared.line($0) }
+        entries = lines.map(\.entry)
         let count = entries.count
         signatureLikeBelow = Array(repeating: true, count: count)
         contactFrom = Array(repeating: false, count: count)
         guard count > 0 else { return }
-        contactFrom[count - 1] = entries[count - 1].isContact
+        contactFrom[count - 1] = lines[count - 1].isContact
         for offset in stride(from: count - 2, through: 0, by: -1) {
-            signatureLikeBelow[offset] = signatureLikeBelow[offset + 1] && entries[offset + 1].isSignatureLike
-            contactFrom[offset] = contactFrom[offset + 1] || entries[offset].isContact
+            signatureLikeBelow[offset] = signatureLikeBelow[offset + 1] && lines[offset + 1].isSignatureLike
+            contactFrom[offset] = contactFrom[offset + 1] || lines[offset].isContact
         }
     }
 

@@ -32,5 +32,18 @@ import Testing
     ])
     func readsMessageIDs(_ value: String, _ expected: [String]) {
         #expect(MessageIDs.parse(value) == expected)
+        // ASCII values are read byte by byte: the same as character by character.
+        #expect(MessageIDs.parseCharacters(value) == expected)
+    }
+
+    @Test(arguments: [
+        ("<a1@exämple.com>", ["a1@exämple.com"]),
+        ("<a1@exa\u{A0}mple.com> (Jón)", ["a1@example.com"]),
+        ("Re: þetta <a1@example.com>", ["a1@example.com"]),
+        ("<no-close-þ@example.com", ["no-close-þ@example.com"]),
+        ("«a1@example.com» b2@exämple.com", ["«a1@example.com»", "b2@exämple.com"]),
+    ])
+    func readsValuesBeyondASCII(_ value: String, _ expected: [String]) {
+        #expect(MessageIDs.parse(value) == expected)
     }
 }

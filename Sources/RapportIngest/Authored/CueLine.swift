@@ -164,10 +164,26 @@ struct CueLine {
     }
 
     private static func isAddress(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-        let text = String(String.UnicodeScalarView(word))
-        if text.contains("://") || text.contains("www.") { return true }
-        guard let at = text.firstIndex(of: "@") else { return false }
-        return text[at...].contains(".")
+        if contains(word, "://") || contains(word, "www.") { return true }
+        guard let at = word.firstIndex(of: "@") else { return false }
+        return word[at...].contains(".")
+    }
+
+    /// Whether the scalars hold `needle` (ASCII), compared scalar by scalar.
+    private static func contains(_ scalars: ArraySlice<Unicode.Scalar>, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard scalars.count >= count else { return false }
+        let first = Unicode.Scalar(needle.utf8Start[0])
+        var index = scalars.startIndex
+        while index + count <= scalars.endIndex {
+            if scalars[index] == first {
+                var offset = 1
+                while offset < count && scalars[index + offset] == Unicode.Scalar(needle.utf8Start[offset]) { offset += 1 }
+                if offset == count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Could stand in a signature block: a name, a title, a company, an address, a short motto.

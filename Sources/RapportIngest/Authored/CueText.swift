@@ -29,6 +29,21 @@ struct CueText: Equatable, Sendable {
         var result: [Unicode.Scalar] = []
         var pendingSpace = false
         for scalar in text.unicodeScalars.prefix(limit) {
+            if scalar.value < 0x100 {
+                // Latin-1, where Icelandic letters live, without the Unicode property tables:
+                // NEL and no-break space are its only non-ASCII spaces, and its capitals are
+                // À…Þ but ×, each lower-cased 0x20 higher.
+                let value = scalar.value
+                if value == 0x20 || (value >= 0x09 && value <= 0x0D) || value == 0x85 || value == 0xA0 {
+                    pendingSpace = !result.isEmpty
+                    continue
+                }
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                let upper = (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7)
+                result.append(Unicode.Scalar(UInt8(upper ? value + 0x20 : value)))
+                continue
+            }
             if isSpace(scalar) {
                 pendingSpace = !result.isEmpty
             } else if isCombiningMark(scalar) {

@@ -307,8 +307,21 @@ struct HTMLTextRenderer {
 
     /// Word writes `<![if !supportLists]>` and `<![endif]>` outside comments; libxml2 keeps them
     /// as text.
+    private static func containsConditionalOpening(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for index in 0...(bytes.count - 3)
+        where bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "!")
+            && bytes[index + 2] == UInt8(ascii: "[")
+        {
+            return true
+        }
+        return false
+    }
+
     static func removingConditionalMarkers(_ text: String) -> String {
-        guard text.contains("<![") else { return text }
+        // A byte search: `String.contains` went through Foundation for every run of text.
+        guard text.utf8.withContiguousStorageIfAvailable({ containsConditionalOpening($0) }) ?? text.contains("<![")
+        else { return text }
         var result = ""
         var rest = Substring(text)
         while let start = rest.firstRange(of: "<![") {

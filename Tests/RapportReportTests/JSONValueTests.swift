@@ -12,6 +12,15 @@ import RapportModel
         #expect(value.pretty() == "{\n  \"z\": \"a\\\"b\\\\c\\n\\u0001\",\n  \"a\": [\n    1,\n    0.5,\n    null,\n    true\n  ]\n}")
     }
 
+    @Test func escapesEveryCharacterJSONAndJavaScriptNeed() {
+        let text = "\u{0}\u{8}\t\n\u{B}\u{C}\r\u{1F} \"\\/\u{7F}é Þ “q” \u{2028}\u{2029}\u{2027}\u{202A} 👍🏽"
+        #expect(
+            JSONValue.string(text).serialized()
+                == #""\u0000\u0008\t\n\u000b\u000c\r\u001f \"\\/\u007fé Þ “q” \u2028\u2029"# + "\u{2027}\u{202A} 👍🏽\"")
+        #expect(JSONValue.string("").serialized() == #""""#)
+        #expect(JSONValue.object([("k\"ey", .string("\u{2028}"))]).serialized() == #"{"k\"ey":"\u2028"}"#)
+    }
+
     @Test(arguments: [(0.0, "0"), (-0.25, "-0.25"), (1.0 / 3.0, "0.3333"), (2.5e6, "2500000"), (Double.nan, "null")])
     func numbersAreFormattedTheSameEverywhere(number: Double, text: String) {
         #expect(JSONValue.double(number).serialized() == text)

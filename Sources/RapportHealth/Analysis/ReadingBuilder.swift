@@ -151,18 +151,55 @@ struct ReadingBuilder: Sendable {
 
     /// Lower-cased with runs of white space folded to one space, for comparing sentences.
     static func normalized(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.lowercased().unicodeScalars {
-            if isSpace(scalar) {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
+        var lowered = text.lowercased()
+        return lowered.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let length = whiteSpaceLength(bytes, at: index)
+                if length > 0 {
+                    pendingSpace = !result.isEmpty
+                    index += length
+                    continue
+                }
+                if pendingSpace { result.append(UInt8(ascii: " ")) }
                 pendingSpace = false
-                result.append(scalar)
+                // Copy the whole scalar: its lead byte and any continuation bytes after it.
+                result.append(bytes[index])
+                index += 1
+                while index < bytes.count && bytes[index] & 0xC0 == 0x80 {
+                    result.append(bytes[index])
+                    index += 1
+                }
             }
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(result)
+    }
+
+    /// The UTF-8 length of the white-space scalar at `index` (Unicode's White_Space: ASCII's,
+    /// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), or 0.
+    @inline(__always)
+    static func whiteSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        let remaining = bytes.count - index
+        switch byte {
+        case 0xC2:
+            return remaining >= 2 && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0) ? 2 : 0
+        case 0xE1:
+            return remaining >= 3 && bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            guard remaining >= 3 else { return 0 }
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if second == 0x80 && (third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF) { return 3 }
+            return second == 0x81 && third == 0x9F ? 3 : 0
+        case 0xE3:
+            return remaining >= 3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
+        }
     }
 
     @inline(__always)

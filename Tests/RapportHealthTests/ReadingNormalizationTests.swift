@@ -1,0 +1,38 @@
+import Testing
+@testable import RapportHealth
+
+@Suite struct ReadingNormalizationTests {
+    /// The definition `ReadingBuilder.normalized` is held to: lower-cased, every run of Unicode
+    /// white space folded to one space, none at either end.
+    static func reference(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    @Test(arguments: [
+        "", " ", "Hello  World", "  Leading and trailing \t\n", "Þetta ER Íslenska\u{A0}\u{A0}TEXTI",
+        "a\u{85}b\u{1680}c\u{2000}d\u{200A}e\u{200B}f\u{2028}g\u{2029}h\u{202F}i\u{205F}j\u{3000}k",
+        "ß İstanbul ΣΊΣΥΦΟΣ 👍🏽 e\u{301}", "\u{2027}\u{2030}\u{2060}\u{1681}\u{3001}", "x\r\ny\u{B}\u{C}z",
+    ])
+    func matchesTheScalarDefinition(_ text: String) {
+        #expect(ReadingBuilder.normalized(text) == Self.reference(text))
+    }
+
+    @Test func everyWhiteSpaceScalarFolds() {
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(Character(scalar)) + "b"
+            #expect(ReadingBuilder.normalized(text) == Self.reference(text), "U+\(String(value, radix: 16))")
+        }
+    }
+}

@@ -132,7 +132,20 @@ private struct AddressToken: Equatable {
 /// unterminated quote is taken as a stray character and skipped, which recovers
 /// `"John <john@example.com>` as the person it obviously is.
 private enum AddressTokenizer {
-    private static let specials: Set<Character> = ["(", ")", "<", ">", "[", "]", ":", ";", "@", ",", ".", "\""]
+    /// `(`, `)`, `<`, `>`, `[`, `]`, `:`, `;`, `@`, `,`, `.` and `"`; a switch, where a
+    /// `Set<Character>` hashed every character of every address header.
+    @inline(__always)
+    private static func isSpecial(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return false }
+        switch ascii {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "@"), UInt8(ascii: ","),
+            UInt8(ascii: "."), UInt8(ascii: "\""):
+            return true
+        default:
+            return false
+        }
+    }
 
     static func tokens(in value: String) -> [AddressToken] {
         let characters = Array(value)
@@ -144,7 +157,7 @@ private enum AddressTokenizer {
         var quotesTerminate = true
         while index < characters.count {
             let character = characters[index]
-            if character.isWhitespace {
+            if isSpace(character) {
                 spaceBefore = true
                 index += 1
                 continue
@@ -170,7 +183,7 @@ private enum AddressTokenizer {
                 index = end
             case ")", "]":
                 index += 1
-            case _ where specials.contains(character):
+            case _ where isSpecial(character):
                 tokens.append(AddressToken(kind: .special(character), spaceBefore: spaceBefore))
                 index += 1
             default:
@@ -194,7 +207,7 @@ private enum AddressTokenizer {
                 continue
             }
             let character = characters[index]
-            if character.isWhitespace || specials.contains(character) || character == ")" || character == "]" {
+            if isSpace(character) || isSpecial(character) || character == ")" || character == "]" {
                 break
             }
             index += 1
@@ -206,7 +219,7 @@ private enum AddressTokenizer {
     private static func encodedWordEnd(_ characters: [Character], from start: Int) -> Int? {
         var index = start + 2
         var questionMarks = 0
-        while index < characters.count, !characters[index].isWhitespace {
+        while index < characters.count, !isSpace(characters[index]) {
             if characters[index] == "?" {
                 questionMarks += 1
                 if questionMarks == 3 {
@@ -445,7 +458,7 @@ private struct MailboxUnit {
 
     /// A quoted local part loses its quotes when it needs none (`"john"` is `john`).
     private static func quotedLocalPart(_ text: String) -> String {
-        let plain = !text.isEmpty && text.allSatisfy { !$0.isWhitespace && !specials.contains($0) && $0 != "\\" }
+        let plain = !text.isEmpty && text.allSatisfy { !isSpace($0) && !specials.contains($0) && $0 != "\\" }
         if plain { return text }
         let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return "\"" + escaped + "\""
@@ -472,7 +485,7 @@ private struct MailboxUnit {
 
     private static func firstComment(in tokens: ArraySlice<AddressToken>) -> String? {
         for token in tokens {
-            if case .comment(let text) = token.kind, !text.allSatisfy(\.isWhitespace) { return text }
+            if case .comment(let text) = token.kind, !text.allSatisfy(isSpace) { return text }
         }
         return nil
     }
@@ -483,7 +496,7 @@ private struct MailboxUnit {
 
     /// Decoded, whitespace collapsed, surrounding quotes removed; nil when empty or the address.
     private static func displayName(_ raw: String, address: String, decodeWords: (String) -> String) -> String? {
-        let characters = Array(decodeWords(raw).split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        let characters = Array(decodeWords(raw).split(whereSeparator: isSpace).joined(separator: " "))
         // Peeled from both ends by index, in one pass: inner whitespace is already collapsed, so
         // only the space a removed quote leaves at either end needs trimming.
         var start = 0
@@ -491,11 +504,19 @@ private struct MailboxUnit {
         while end - start >= 2, characters[start] == "\"" || characters[start] == "'", characters[end - 1] == characters[start] {
             start += 1
             end -= 1
-            while start < end, characters[start].isWhitespace { start += 1 }
-            while start < end, characters[end - 1].isWhitespace { end -= 1 }
+            while start < end, isSpace(characters[start]) { start += 1 }
+            while start < end, isSpace(characters[end - 1]) { end -= 1 }
         }
         let name = String(characters[start..<end])
         guard !name.isEmpty, name.lowercased() != address.lowercased() else { return nil }
         return name
     }
+}
+
+/// `Character.isWhitespace`, answered for ASCII without Unicode's property tables (which were a
+/// large part of reading address headers). CR LF, one character, reads as its LF.
+@inline(__always)
+func isSpace(_ character: Character) -> Bool {
+    if let ascii = character.asciiValue { return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) }
+    return character.isWhitespace
 }

@@ -107,7 +107,7 @@ struct MessageParser: Sendable {
         var result = ""
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar.value < 0x20 {
+            if scalar.value < 0x20 || scalar == " " || (scalar.value >= 0x80 && scalar.properties.isWhitespace) {
                 pendingSpace = !result.isEmpty
                 continue
             }

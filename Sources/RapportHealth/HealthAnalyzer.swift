@@ -45,7 +45,7 @@ public struct HealthAnalyzer: Sendable {
         let assumed = ourDomains.isEmpty
         if assumed { ourDomains = inferOurDomains(inScope.map(\.document)) }
         let directory = AccountDirectory(ourDomains: ourDomains, configuration: configuration,
-                                         documents: inScope.map(\.document))
+                                         documents: inScope.map(\.document), parallelism: parallelism)
         let readings = ReadingBuilder(directory: directory, cues: cues).readings(inScope, parallelism: parallelism)
         var session = AnalysisSession(configuration: configuration, cues: cues, directory: directory, asOf: moment)
         session.parallelism = parallelism

@@ -34,7 +34,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .null: JSONValue.append("null", to: &out)
         case .bool(let value): JSONValue.append(value ? "true" : "false", to: &out)
         case .int(let value): out.append(contentsOf: String(value).utf8)
-        case .double(let value): out.append(contentsOf: JSONValue.format(value).utf8)
+        case .double(let value): JSONValue.writeNumber(value, to: &out)
         case .string(let value): JSONValue.escape(value, into: &out)
         case .array(let items):
             if items.isEmpty { JSONValue.append("[]", to: &out); return }
@@ -73,6 +73,35 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// Numbers are written with at most four decimals and no trailing zeros, the same on every
     /// platform; non-finite values become null.
+    /// `format`'s text written straight into bytes: from the whole number of ten-thousandths
+    /// when that is below 10¹⁵ (exact in a `Double`), which is every score, share and weight;
+    /// `String(format:)` was a tenth of writing a report.
+    static func writeNumber(_ value: Double, to out: inout [UInt8]) {
+        let scaled = (value * 10_000).rounded()
+        guard value.isFinite, abs(scaled) < 1e15 else {
+            out.append(contentsOf: format(value).utf8)
+            return
+        }
+        let units = Int64(scaled)
+        if units < 0 { out.append(UInt8(ascii: "-")) }
+        let magnitude = units.magnitude
+        out.append(contentsOf: String(magnitude / 10_000).utf8)
+        var fraction = magnitude % 10_000
+        guard fraction != 0 else { return }
+        out.append(UInt8(ascii: "."))
+        var digits = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        var divisor: UInt64 = 1
+        for _ in 1..<digits { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+            divisor /= 10
+        }
+    }
+
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         let rounded = (value * 10_000).rounded() / 10_000

@@ -41,3 +41,37 @@ import RapportModel
             #"{"id":"m1@x","kind":"email","date":null,"dateSource":"none","from":[{"name":"A","address":"a@x.is"}],"to":[],"cc":[],"subject":"Hi","account":null,"thread":null,"inReplyTo":null,"references":[],"language":null,"text":"Hello","quoted":0,"attachments":[],"source":{"file":"f.eml","index":null,"offset":null}}"#)
     }
 }
+
+@Suite struct JSONNumberTests {
+    /// The byte writer must give `format`'s text for every number.
+    @Test(arguments: [
+        0.0, -0.0, 1, -1, 0.5, -0.5, 0.12345, -0.12345, 0.00004, -0.00004, 0.00005, -0.00005, 0.99995, -0.99995,
+        123.4567, 1e20, -1e20, 0.1 + 0.2, 2.675, 1.0005, -3.14159, 0.0001, 0.001, 0.01, 0.1, 0.101, 0.1001, 0.011,
+        0.0011, 0.00995, 9.9999, 10.5, -12345.0001, 9_999_999_999.5, 12_345_678_901.5, 99_999_999_999.99995,
+        -99_999_999_999.9, 1e11, 123_456_789_012.25, 99_999_999_999.9999, 1e15, 2.5e6, 1.0 / 3.0, -2.0 / 3.0,
+    ])
+    func writtenNumbersMatchFormat(_ value: Double) {
+        #expect(JSONValue.double(value).serialized() == JSONValue.format(value))
+    }
+
+    /// SplitMix64, so the sample is the same on every run.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var value = state
+            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+            return value ^ (value >> 31)
+        }
+    }
+
+    @Test func randomNumbersMatchFormat() {
+        var generator = SeededGenerator(state: 2026)
+        for _ in 0..<20_000 {
+            let magnitude = [1.0, 10, 1000, 1e6, 1e10, 1e12][Int.random(in: 0..<6, using: &generator)]
+            let value = Double.random(in: -magnitude...magnitude, using: &generator)
+            #expect(JSONValue.double(value).serialized() == JSONValue.format(value), "\(value)")
+        }
+    }
+}

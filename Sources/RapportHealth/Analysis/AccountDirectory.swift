@@ -18,29 +18,63 @@ struct AccountDirectory: Sendable {
     /// Lower-cased address → the display name most often written with it.
     private(set) var nameByAddress: [String: String] = [:]
 
-    init(ourDomains: [String], configuration: HealthConfiguration, documents: [Document]) {
+    /// Names are learnt on up to `parallelism` threads; the directory is the same for any number.
+    init(ourDomains: [String], configuration: HealthConfiguration, documents: [Document], parallelism: Int = 1) {
         self.ourDomains = ourDomains.map { $0.lowercased() }
         self.rules = configuration.accounts
         self.grouping = AccountGrouping(
             freeMailDomains: AccountGrouping.defaultFreeMailDomains.union(configuration.freeMailDomains))
-        learnNames(documents.filter { $0.kind == .email })
+        learnNames(documents.filter { $0.kind == .email }, parallelism: parallelism)
     }
 
-    private mutating func learnNames(_ documents: [Document]) {
+    /// How often each name was written with each address, and the reverse.
+    private struct NameCounts {
         var pairs: [String: [String: Int]] = [:]
         var names: [String: [String: Int]] = [:]
-        for document in documents {
-            for participant in document.from + document.to + document.cc {
-                guard let name = participant.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty,
-                    participant.address.utf8.contains(UInt8(ascii: "@"))
-                else { continue }
-                let address = participant.address.lowercased()
-                pairs[name.lowercased(), default: [:]][address, default: 0] += 1
-                names[address, default: [:]][name, default: 0] += 1
+
+        mutating func add(_ other: NameCounts) {
+            for (name, counts) in other.pairs {
+                pairs[name, default: [:]].merge(counts, uniquingKeysWith: +)
+            }
+            for (address, counts) in other.names {
+                names[address, default: [:]].merge(counts, uniquingKeysWith: +)
             }
         }
-        addressByName = pairs.mapValues(Self.mostFrequent)
-        nameByAddress = names.mapValues(Self.mostFrequent)
+    }
+
+    private mutating func learnNames(_ documents: [Document], parallelism: Int) {
+        // Counted in chunks, one per thread, then added up: sums do not depend on the order.
+        let chunkCount = max(1, min(parallelism, documents.count / 256))
+        let chunks = (0..<chunkCount).map { chunk in
+            (documents.count * chunk / chunkCount)..<(documents.count * (chunk + 1) / chunkCount)
+        }
+        let partial = chunks.parallelMap(parallelism: chunkCount) { range in
+            var counts = NameCounts()
+            for document in documents[range] {
+                for participant in document.from + document.to + document.cc {
+                    guard let name = participant.name.map(Self.trimmed), !name.isEmpty,
+                        participant.address.utf8.contains(UInt8(ascii: "@"))
+                    else { continue }
+                    let address = participant.address.lowercased()
+                    counts.pairs[name.lowercased(), default: [:]][address, default: 0] += 1
+                    counts.names[address, default: [:]][name, default: 0] += 1
+                }
+            }
+            return counts
+        }
+        var total = partial.first ?? NameCounts()
+        for counts in partial.dropFirst() { total.add(counts) }
+        addressByName = total.pairs.mapValues(Self.mostFrequent)
+        nameByAddress = total.names.mapValues(Self.mostFrequent)
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, without Foundation for the usual name that has
+    /// no space or tab at either end.
+    private static func trimmed(_ name: String) -> String {
+        guard let first = name.unicodeScalars.first, let last = name.unicodeScalars.last else { return name }
+        @inline(__always) func plainlyNotSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.value > 0x20 && scalar.value < 0x7F }
+        if plainlyNotSpace(first) && plainlyNotSpace(last) { return name }
+        return name.trimmingCharacters(in: .whitespaces)
     }
 
     /// The most frequent key, ties to the smallest, so the answer never depends on hash order.

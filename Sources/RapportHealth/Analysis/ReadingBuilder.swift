@@ -16,7 +16,7 @@ struct ReadingBuilder: Sendable {
 
     /// Readings of the documents, in their order, built on up to `parallelism` threads.
     func readings(_ documents: [ScoredDocument], parallelism: Int = 1) -> [Reading] {
-        let boilerplate = boilerplateSentences(documents)
+        let boilerplate = boilerplateSentences(documents, parallelism: parallelism)
         return documents.parallelMap(parallelism: parallelism) { reading($0, boilerplate: boilerplate) }
     }
 
@@ -128,13 +128,19 @@ struct ReadingBuilder: Sendable {
     }
 
     /// Per sender group, the long sentences that end several of its messages.
-    func boilerplateSentences(_ documents: [ScoredDocument]) -> [String: Set<String>] {
+    /// The long sentences are found and normalised on `parallelism` threads, then counted.
+    func boilerplateSentences(_ documents: [ScoredDocument], parallelism: Int = 1) -> [String: Set<String>] {
+        let candidates = documents.parallelMap(parallelism: parallelism) { scored -> (group: String, sentences: [String])? in
+            guard scored.document.kind == .email, let author = scored.document.from.first else { return nil }
+            let sentences = scored.score.sentences.lazy.filter { Self.wordCount($0.text) >= Self.boilerplateMinimumWords }
+                .map { Self.normalized($0.text) }
+            return (senderGroup(directory.resolved(author)), Array(sentences))
+        }
         var seen: [String: [String: Set<String>]] = [:]
-        for scored in documents where scored.document.kind == .email {
-            guard let author = scored.document.from.first else { continue }
-            let group = senderGroup(directory.resolved(author))
-            for sentence in scored.score.sentences where Self.wordCount(sentence.text) >= Self.boilerplateMinimumWords {
-                seen[group, default: [:]][Self.normalized(sentence.text), default: []].insert(scored.document.id)
+        for (scored, candidate) in zip(documents, candidates) {
+            guard let candidate else { continue }
+            for sentence in candidate.sentences {
+                seen[candidate.group, default: [:]][sentence, default: []].insert(scored.document.id)
             }
         }
         return seen.compactMapValues { sentences in

@@ -426,8 +426,28 @@ private struct Run {
         }
     }
 
+    /// A batch's parsing, run on other threads; `wait` gives its outputs once done.
+    private final class ParseJob: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        /// Written once by the parsing thread before `done` is signalled, read after.
+        private var outputs: [MessageParser.Output?] = []
+
+        init(_ parse: @escaping @Sendable () -> [MessageParser.Output?]) {
+            DispatchQueue.global().async {
+                self.outputs = parse()
+                self.done.signal()
+            }
+        }
+
+        func wait() -> [MessageParser.Output?] {
+            done.wait()
+            return outputs
+        }
+    }
+
     /// Frames an mbox sequentially (cheap), parses the framed messages in batches across
-    /// threads (expensive), then hands out each message's events and end in file order.
+    /// threads (expensive) while the next batch is framed, then hands out each message's events
+    /// and end in file order.
     private struct BatchedMboxReader {
         /// Messages parsed per batch and thread: enough to keep threads busy, few enough to keep
         /// memory small.
@@ -445,6 +465,8 @@ private struct Run {
         var pendingBytes = 0
         /// Bytes consumed from `base.offset` on.
         var consumed = 0
+        /// The batch being parsed while the next one is framed.
+        var inFlight: (batch: [(event: MboxEvent, end: Int?)], job: ParseJob)?
 
         init(base: FilePosition, parallelism: Int, messageEnded: @escaping (FilePosition) throws -> Void,
              maximumMessageSize: Int) {
@@ -466,6 +488,10 @@ private struct Run {
                 pending[last].end = base.offset + consumed
             }
             try flush(run: &run, name: name, keepingLast: false)
+            if let parsing = inFlight {
+                inFlight = nil
+                try deliver(parsing.batch, parsing.job.wait(), run: &run, name: name)
+            }
         }
 
         private mutating func take(_ event: MboxEvent, run: inout Run, name: String) throws {
@@ -510,7 +536,27 @@ private struct Run {
                 if case .message(let message) = item.event { return total + message.bytes.count }
                 return total
             }
-            let outputs = parse(batch, parser: run.ingestor.parser, name: name)
+            guard parallelism > 1 else {
+                let outputs = Self.parse(batch, parser: run.ingestor.parser, name: name, base: base, parallelism: 1)
+                try deliver(batch, outputs, run: &run, name: name)
+                return
+            }
+            // The batch is parsed on other threads while this one frames the next; the batch
+            // before it is handed out first, so events keep file order.
+            let job = ParseJob { [base, parallelism, parser = run.ingestor.parser] in
+                Self.parse(batch, parser: parser, name: name, base: base, parallelism: parallelism)
+            }
+            if let parsing = inFlight {
+                inFlight = nil
+                try deliver(parsing.batch, parsing.job.wait(), run: &run, name: name)
+            }
+            inFlight = (batch, job)
+        }
+
+        /// Hands out a parsed batch's events and message ends in file order.
+        private func deliver(
+            _ batch: [(event: MboxEvent, end: Int?)], _ outputs: [MessageParser.Output?], run: inout Run, name: String
+        ) throws {
             for (index, item) in batch.enumerated() {
                 switch item.event {
                 case .message(let message):
@@ -546,9 +592,11 @@ private struct Run {
         }
 
         /// Parses the batch's messages on up to `parallelism` threads, each taking every n-th one.
-        private func parse(_ batch: [(event: MboxEvent, end: Int?)], parser: MessageParser, name: String) -> [MessageParser.Output?] {
-            let base = base
-            return batch.map(\.event).parallelMap(parallelism: parallelism) { event in
+        private static func parse(
+            _ batch: [(event: MboxEvent, end: Int?)], parser: MessageParser, name: String, base: FilePosition,
+            parallelism: Int
+        ) -> [MessageParser.Output?] {
+            batch.map(\.event).parallelMap(parallelism: parallelism) { event in
                 guard case .message(let message) = event else { return nil }
                 return parser.parse(message.bytes, location: Self.location(name, base, message.index, message.offset),
                                     envelope: message.envelope)

@@ -62,7 +62,7 @@ struct Analyze: ParsableCommand {
         printer.printSummary(result.summary)
         if !quiet { identity.announceAssumption(result.report) }
         let report = selection.filter.apply(result.report)
-        try output.write(report)
+        try output.write(report, parallelism: options.parallelism)
         if result.summary.unreadable > 0 { throw ExitStatus.unreadableInput }
         if let failOn = output.failOn, report.hasFlags(atLeast: failOn.severity) { throw ExitStatus.flagsFound }
     }
@@ -146,9 +146,12 @@ struct ReportOutputOptions: ParsableArguments {
     var failOn: FailOn?
 
     /// Renders with the clock and version injected, and writes to the file or standard output.
-    func write(_ report: HealthReport) throws {
-        try write(report) { _, text in text }
+    func write(_ report: HealthReport, parallelism: Int = ReportOutputOptions.defaultParallelism) throws {
+        try write(report, parallelism: parallelism) { _, text in text }
     }
+
+    /// As many threads as the process may run on, as `--jobs` defaults to.
+    static var defaultParallelism: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// `SOURCE_DATE_EPOCH` (seconds since 1970), the reproducible-builds convention, pins the
     /// generated-at time so that JSON and HTML reports are byte-identical from run to run.

@@ -130,7 +130,7 @@ struct Scan: ParsableCommand {
         }
         let shown = selection.filter.apply(report)
         let subjects = Dictionary(stored.threads.map { ($0.id, $0.subject) }, uniquingKeysWith: { first, _ in first })
-        try output.write(shown) { format, text in
+        try output.write(shown, parallelism: settings.parallelism) { format, text in
             switch format {
             case .text: text + ClearedFlags.text(result.changes, threads: subjects)
             case .markdown: text + ClearedFlags.markdown(result.changes, threads: subjects)
@@ -154,10 +154,13 @@ extension ReportOutputOptions {
     /// Renders with the clock and version injected, lets `finish` add to the text (sections only
     /// the store knows, such as cleared flags or an account's history), then writes it to the
     /// file or standard output.
-    func write(_ report: HealthReport, finish: (ReportFormat, String) -> String) throws {
+    func write(
+        _ report: HealthReport, parallelism: Int = ReportOutputOptions.defaultParallelism,
+        finish: (ReportFormat, String) -> String
+    ) throws {
         let toFile = output != nil && output != "-"
         let context = RenderContext(generatedAt: Self.clock(), version: Rapport.configuration.version,
-                                    color: color.enabled(forTerminalOutput: !toFile))
+                                    color: color.enabled(forTerminalOutput: !toFile), parallelism: parallelism)
         let text = finish(format, format.renderer.render(report, context: context))
         guard toFile, let output else {
             var standardOutput = StandardOutput()

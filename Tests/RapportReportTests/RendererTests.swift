@@ -17,6 +17,23 @@ import RapportModel
         try GoldenFile.check(TextRenderer().render(ReportFixture.report, context: context), against: "report-color.txt")
     }
 
+    /// Written on several threads, every format gives the golden bytes.
+    @Test(arguments: ReportFormat.allCases)
+    func severalThreadsGiveTheSameBytes(format: ReportFormat) throws {
+        var context = ReportFixture.context
+        context.parallelism = 4
+        try GoldenFile.check(format.renderer.render(ReportFixture.report, context: context), against: "report.\(format.fileExtension)")
+    }
+
+    @Test func parallelPrettyIsPretty() {
+        let value = JSONValue.object([
+            ("a", .array([.int(1), .object([("b", .array([.string("x"), .null]))]), .array([])])),
+            ("c", .array([])), ("d", .array([.bool(true)])), ("e", .object([])), ("f", .string("g")),
+        ])
+        for parallelism in 1...3 { #expect(value.pretty(parallelism: parallelism) == value.pretty()) }
+        #expect(JSONValue.array([.int(1), .int(2)]).pretty(parallelism: 2) == JSONValue.array([.int(1), .int(2)]).pretty())
+    }
+
     /// Dictionaries (message categories) iterate in a different order in every process; output must not.
     @Test(arguments: ReportFormat.allCases)
     func sameReportGivesTheSameBytes(format: ReportFormat) {

@@ -12,7 +12,7 @@ public struct JSONRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: HealthReport, context: RenderContext) -> String {
-        value(report, context: context).pretty() + "\n"
+        value(report, context: context).pretty(parallelism: context.parallelism) + "\n"
     }
 
     public func value(_ report: HealthReport, context: RenderContext) -> JSONValue {
@@ -31,7 +31,7 @@ public struct JSONRenderer: ReportRenderer {
                 ("accounts", .int(report.accounts.count)),
                 ("flags", ReportJSON.counts(counts)),
             ])),
-            ("threads", .array(report.threads.map { ReportJSON.thread($0, digest) })),
+            ("threads", .array(report.threads.parallelMap(parallelism: context.parallelism) { ReportJSON.thread($0, digest) })),
             ("accounts", .array(report.accounts.map { ReportJSON.account($0, digest) })),
         ])
     }

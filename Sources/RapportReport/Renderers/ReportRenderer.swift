@@ -10,11 +10,14 @@ public struct RenderContext: Hashable, Sendable {
     public var version: String
     /// ANSI colours in the text format; the other formats ignore it.
     public var color: Bool
+    /// Threads the JSON format may write with; the text is the same for any number.
+    public var parallelism: Int
 
-    public init(generatedAt: Date, version: String, color: Bool = false) {
+    public init(generatedAt: Date, version: String, color: Bool = false, parallelism: Int = 1) {
         self.generatedAt = generatedAt
         self.version = version
         self.color = color
+        self.parallelism = parallelism
     }
 }
 

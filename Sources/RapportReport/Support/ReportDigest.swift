@@ -4,7 +4,7 @@ import RapportModel
 /// The facts every format states about a report, worked out once so that the formats cannot
 /// disagree about them: which account a thread belongs to, who wrote last and for how long a
 /// side has been waiting, how many flags of each severity are open.
-struct ReportDigest {
+struct ReportDigest: Sendable {
     let report: HealthReport
     private let accountsByKey: [String: AccountReport]
 

@@ -57,8 +57,21 @@ extension Pipeline {
     /// `LexiconError` for a configured lexicon with errors; input problems are diagnostics.
     public static func analyze(inputs: [String], options: AnalyzeOptions) throws -> AnalyzeResult {
         let configuration = try configuration(options)
-        let scorer = try scorer(options, configured: configuration.lexicons)
-        var input = try read(inputs, parallelism: options.parallelism)
+        let scorer: Scorer
+        var input: (documents: [Document], diagnostics: [Diagnostic], summary: IngestSummary)
+        if options.parallelism > 1 && usesOnlyShippedLexicons(options, configured: configuration.lexicons) {
+            // The shipped lexicons are compiled on another thread while the input is read (a
+            // tenth of a second one thread would otherwise spend alone); `Scorer.default` is a
+            // lazily made global, safe to touch from any thread, so `scorer` then finds it
+            // ready or waits for it. Lexicons from files are loaded first, so that a bad one
+            // stops the run before any input is read.
+            DispatchQueue.global().async { _ = Scorer.default }
+            input = try read(inputs, parallelism: options.parallelism)
+            scorer = try self.scorer(options, configured: configuration.lexicons)
+        } else {
+            scorer = try self.scorer(options, configured: configuration.lexicons)
+            input = try read(inputs, parallelism: options.parallelism)
+        }
         var documents = input.documents
         input.documents = []
         Threader().assignThreads(&documents)
@@ -83,6 +96,10 @@ extension Pipeline {
     static func configuration(_ options: AnalyzeOptions) throws -> HealthConfiguration {
         if let file = options.configurationFile { return try HealthConfiguration.load(path: file) }
         return try HealthConfiguration.find(in: options.searchDirectory) ?? HealthConfiguration()
+    }
+
+    static func usesOnlyShippedLexicons(_ options: AnalyzeOptions, configured paths: [String]) -> Bool {
+        options.defaultLexicons && paths.isEmpty && options.lexicons.isEmpty
     }
 
     /// The shipped lexicons, then the configured ones, then the command line's: later files win.

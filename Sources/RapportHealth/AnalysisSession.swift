@@ -28,9 +28,16 @@ struct AnalysisSession: Sendable {
         }
         let byAccount = Dictionary(grouping: groups, by: \.accountKey)
         let names = noteNames
-        let assessed = byAccount.keys.sorted().parallelMap(parallelism: parallelism) { key in
-            accountReport(key, groups: byAccount[key]!, noteNames: names)
+        // The largest accounts are handed out first, so that no thread is left with a large one
+        // at the end while the others wait; results go back to key order.
+        let keys = byAccount.keys.sorted()
+        let sizes = keys.map { key in byAccount[key]!.reduce(0) { $0 + $1.readings.count } }
+        let order = keys.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        let largestFirst = order.parallelMap(parallelism: parallelism) { index in
+            accountReport(keys[index], groups: byAccount[keys[index]]!, noteNames: names)
         }
+        var assessed = largestFirst
+        for (position, index) in order.enumerated() { assessed[index] = largestFirst[position] }
         var threadReports: [ThreadReport] = []
         var accountReports: [AccountReport] = []
         for (threads, account) in assessed {

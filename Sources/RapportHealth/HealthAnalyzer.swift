@@ -50,6 +50,7 @@ public struct HealthAnalyzer: Sendable {
         var session = AnalysisSession(configuration: configuration, cues: cues, directory: directory, asOf: moment)
         session.parallelism = parallelism
         let (threads, accounts) = session.report(readings)
+        if parallelism > 1 { releaseOnAnotherThread((readings, inScope)) }
         return HealthReport(asOf: moment, ourDomains: ourDomains, ourDomainsAssumed: assumed, threads: threads,
                             accounts: accounts)
     }

@@ -80,16 +80,8 @@ extension Pipeline {
         let scored = score(documents, with: scorer, parallelism: options.parallelism)
         documents = []
         let report = analyzer.assess(scored, asOf: options.asOf)
-        if options.parallelism > 1 { releaseInBackground(scored) }
+        if options.parallelism > 1 { releaseOnAnotherThread(scored) }
         return AnalyzeResult(report: report, summary: input.summary, diagnostics: input.diagnostics)
-    }
-
-    /// Hands the last reference to `value` to another thread, which frees it while this one goes
-    /// on (writing the report): freeing every document and sentence of a large run took a
-    /// noticeable part of it, on one core.
-    static func releaseInBackground<T: Sendable>(_ value: T) {
-        let box = ReleaseBox(value)
-        DispatchQueue.global(qos: .utility).async { box.release() }
     }
 
     /// The named configuration file, else the one in the search directory, else the defaults.
@@ -128,13 +120,4 @@ extension Pipeline {
             return ScoredDocument(document: document, score: score)
         }
     }
-}
-
-/// Holds a value until `release`, so that the thread that calls it is the one that frees it.
-private final class ReleaseBox<T: Sendable>: @unchecked Sendable {
-    private var value: T?
-
-    init(_ value: T) { self.value = value }
-
-    func release() { value = nil }
 }

@@ -55,7 +55,8 @@ struct AnalysisSession: Sendable {
     {
         let account = directory.account(forKey: key, noteNames: noteNames)
         let accountGroups = groups.sorted { $0.id < $1.id }
-        let outcome = assessAccount(account, accountGroups, cutoff: asOf)
+        let memo = RoleCueMemo()
+        let outcome = assessAccount(account, accountGroups, cutoff: asOf, roleMemo: memo)
         var reports: [ThreadReport] = []
         for (group, raised) in zip(accountGroups, outcome.threadFlags) {
             reports.append(threadReport(group, account: account, raised: raised, outcome: outcome))
@@ -64,7 +65,7 @@ struct AnalysisSession: Sendable {
 
         var history: [HealthPoint] = []
         for cutoff in monthEnds(accountGroups.flatMap(\.readings)) {
-            let past = assessAccount(account, accountGroups, cutoff: cutoff)
+            let past = assessAccount(account, accountGroups, cutoff: cutoff, roleMemo: memo)
             history.append(HealthPoint(date: cutoff, health: past.health))
         }
         let flags = (outcome.accountFlags.map(\.flag) + reports.flatMap(\.flags)).sorted(by: Self.flagOrder)
@@ -104,7 +105,9 @@ struct AnalysisSession: Sendable {
     }
 
     /// Runs every rule over the account's threads as they stood at `cutoff`, and scores health.
-    func assessAccount(_ account: Account, _ groups: [ThreadGroup], cutoff: Date) -> AccountOutcome {
+    func assessAccount(
+        _ account: Account, _ groups: [ThreadGroup], cutoff: Date, roleMemo: RoleCueMemo = RoleCueMemo()
+    ) -> AccountOutcome {
         let visible = groups.map { group in
             group.readings.filter { reading in reading.date.map { $0 <= cutoff } ?? (cutoff == asOf) }
         }
@@ -118,7 +121,7 @@ struct AnalysisSession: Sendable {
         let phrasing = Phrasing(calendar: configuration.businessDays, asOf: cutoff, directory: directory)
         let contexts = zip(groups, visible).map { group, readings in
             ThreadContext(id: group.id, account: account, readings: readings, asOf: cutoff, configuration: configuration,
-                          cues: cues, directory: directory, ourMessagesTo: ourMessagesTo)
+                          cues: cues, directory: directory, ourMessagesTo: ourMessagesTo, roleMemo: roleMemo)
         }
         let threadFlags = contexts.map { context -> [RaisedFlag] in
             context.readings.isEmpty ? [] : ThreadRules.all.flatMap { $0.flags(in: context, phrasing: phrasing) }

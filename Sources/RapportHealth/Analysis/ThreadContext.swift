@@ -26,6 +26,8 @@ struct ThreadContext: Sendable {
     /// Lower-cased address → the dates of our messages addressed to it anywhere in the account:
     /// a reply in another thread still answers a question.
     let ourMessagesTo: [String: [Date]]
+    /// Role cues found in texts so far, shared by the contexts of one account.
+    let roleMemo: RoleCueMemo
 
     /// Indices of counterparty readings (their mail and the notes in their voice).
     let theirs: [Int]
@@ -34,7 +36,9 @@ struct ThreadContext: Sendable {
     let exchange: [Int]
 
     init(id: String, account: Account, readings: [Reading], asOf: Date, configuration: HealthConfiguration,
-         cues: HealthCues, directory: AccountDirectory, ourMessagesTo: [String: [Date]]) {
+         cues: HealthCues, directory: AccountDirectory, ourMessagesTo: [String: [Date]],
+         roleMemo: RoleCueMemo = RoleCueMemo()) {
+        self.roleMemo = roleMemo
         self.id = id
         self.account = account
         self.readings = readings
@@ -48,6 +52,12 @@ struct ThreadContext: Sendable {
     }
 
     var thresholds: HealthConfiguration.Thresholds { configuration.thresholds }
+
+    /// `cues.roles(in:)`, each text matched once per account: an account is assessed again at
+    /// the end of every month of its history, over the same messages.
+    func roles(in text: String) -> [(role: HealthCues.Role, text: String)] {
+        roleMemo.roles(in: text, cues: cues)
+    }
     var calendar: BusinessCalendar { configuration.businessDays }
 
     func businessDays(from start: Date, to end: Date) -> Int { calendar.businessDays(from: start, to: end) }
@@ -139,5 +149,18 @@ struct ThreadContext: Sendable {
         let run = exchange.reversed().prefix { readings[$0].side == .them }
         if run.contains(where: { readings[$0].asks }) { return .onUs }
         return reading.tone < 0 ? .onUs : .nobody
+    }
+}
+
+/// Remembers the role cues of texts. Used by one thread at a time: each account's assessment
+/// makes its own.
+final class RoleCueMemo: @unchecked Sendable {
+    private var found: [String: [(role: HealthCues.Role, text: String)]] = [:]
+
+    func roles(in text: String, cues: HealthCues) -> [(role: HealthCues.Role, text: String)] {
+        if let roles = found[text] { return roles }
+        let roles = cues.roles(in: text)
+        found[text] = roles
+        return roles
     }
 }

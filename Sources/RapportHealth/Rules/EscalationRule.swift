@@ -35,7 +35,7 @@ struct EscalationRule: FlagRule {
             for person in newcomers where !unique.contains(where: { $0.address.lowercased() == person.address.lowercased() }) {
                 unique.append(person)
             }
-            if !unique.isEmpty, let role = role(of: unique, in: reading, cues: thread.cues) {
+            if !unique.isEmpty, let role = role(of: unique, in: reading, roles: thread.roles(in:)) {
                 events.append(Event(reading: index, newcomers: unique, role: role.role, roleText: role.text))
             } else if reading.category("conflict.escalation") >= thread.thresholds.severeHostility, reading.sentiment < 0 {
                 events.append(Event(reading: index, newcomers: [], role: nil, roleText: nil))
@@ -47,17 +47,19 @@ struct EscalationRule: FlagRule {
     /// The strongest role cue about the newcomers: in their own role, name or address, or in a
     /// sentence of the message that names one of them ("I have copied Richard Haines, our Chief
     /// Executive"). A newcomer who wrote the message introduces themselves, so all of it counts.
-    func role(of newcomers: [Participant], in reading: Reading, cues: HealthCues) -> (role: HealthCues.Role, text: String)? {
+    func role(
+        of newcomers: [Participant], in reading: Reading, roles: (String) -> [(role: HealthCues.Role, text: String)]
+    ) -> (role: HealthCues.Role, text: String)? {
         var found: [(role: HealthCues.Role, text: String)] = []
         for person in newcomers {
             let localPart = person.address.split(separator: "@").first.map(String.init) ?? ""
             for text in [person.role ?? "", person.name ?? "", localPart] {
-                found += cues.roles(in: text).filter { $0.role != .automated }
+                found += roles(text).filter { $0.role != .automated }
             }
         }
         if found.isEmpty {
             for text in sentences(about: newcomers, in: reading) {
-                found += cues.roles(in: text).filter { $0.role != .automated }
+                found += roles(text).filter { $0.role != .automated }
             }
         }
         return found.max { $0.role.rank != $1.role.rank ? $0.role.rank < $1.role.rank : $0.text > $1.text }
@@ -112,12 +114,12 @@ struct EscalationRule: FlagRule {
                 in: [event.reading],
                 strength: { sentence in
                     let roles = about.contains(sentence.text)
-                        ? thread.cues.roles(in: sentence.text).filter { $0.role != .automated } : []
+                        ? thread.roles(in: sentence.text).filter { $0.role != .automated } : []
                     return (roles.isEmpty ? 0 : 1) + EvidencePicker.intensity(sentence) { $0 == "conflict.escalation" }
                 },
                 terms: { sentence in
                     let roles = about.contains(sentence.text)
-                        ? thread.cues.roles(in: sentence.text).filter { $0.role != .automated }.map(\.text) : []
+                        ? thread.roles(in: sentence.text).filter { $0.role != .automated }.map(\.text) : []
                     return EvidencePicker.unique(roles + EvidencePicker.terms(sentence) { $0 == "conflict.escalation" })
                 })
         }

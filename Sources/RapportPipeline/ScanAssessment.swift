@@ -36,6 +36,13 @@ public protocol ScanAssessor: Sendable {
 /// its threads). Everything is assessed again when the settings, our domains or the scores
 /// changed, or when nothing was assessed before.
 struct ScanAssessment {
+    /// A stored score, read by `ScoreJSONReader` (the shape the store writes), else by
+    /// `JSONDecoder`.
+    static func documentScore(_ stored: StoredScore) throws -> DocumentScore {
+        if let score = try? ScoreJSONReader.documentScore(stored.body) { return score }
+        return try stored.decode(DocumentScore.self)
+    }
+
     let store: ScanStore
     let assessor: any ScanAssessor
     let scan: Int64
@@ -81,7 +88,7 @@ struct ScanAssessment {
                     Result { () throws -> ScanDocument in
                         var document = stored.document
                         document.thread = byRow[stored.rowID]
-                        let score = try stored.score?.decode(DocumentScore.self) ?? DocumentScore(language: .unknown)
+                        let score = try stored.score.map(Self.documentScore) ?? DocumentScore(language: .unknown)
                         return ScanDocument(document: document, score: score)
                     }
                 }

@@ -65,7 +65,7 @@ struct AnalysisSession: Sendable {
 
         var history: [HealthPoint] = []
         for cutoff in monthEnds(accountGroups.flatMap(\.readings)) {
-            let past = assessAccount(account, accountGroups, cutoff: cutoff, roleMemo: memo)
+            let past = assessAccount(account, accountGroups, cutoff: cutoff, roleMemo: memo, quotesEvidence: false)
             history.append(HealthPoint(date: cutoff, health: past.health))
         }
         let flags = (outcome.accountFlags.map(\.flag) + reports.flatMap(\.flags)).sorted(by: Self.flagOrder)
@@ -106,7 +106,8 @@ struct AnalysisSession: Sendable {
 
     /// Runs every rule over the account's threads as they stood at `cutoff`, and scores health.
     func assessAccount(
-        _ account: Account, _ groups: [ThreadGroup], cutoff: Date, roleMemo: RoleCueMemo = RoleCueMemo()
+        _ account: Account, _ groups: [ThreadGroup], cutoff: Date, roleMemo: RoleCueMemo = RoleCueMemo(),
+        quotesEvidence: Bool = true
     ) -> AccountOutcome {
         let visible = groups.map { group in
             group.readings.filter { reading in reading.date.map { $0 <= cutoff } ?? (cutoff == asOf) }
@@ -121,7 +122,8 @@ struct AnalysisSession: Sendable {
         let phrasing = Phrasing(calendar: configuration.businessDays, asOf: cutoff, directory: directory)
         let contexts = zip(groups, visible).map { group, readings in
             ThreadContext(id: group.id, account: account, readings: readings, asOf: cutoff, configuration: configuration,
-                          cues: cues, directory: directory, ourMessagesTo: ourMessagesTo, roleMemo: roleMemo)
+                          cues: cues, directory: directory, ourMessagesTo: ourMessagesTo, roleMemo: roleMemo,
+                          quotesEvidence: quotesEvidence)
         }
         let threadFlags = contexts.map { context -> [RaisedFlag] in
             context.readings.isEmpty ? [] : ThreadRules.all.flatMap { $0.flags(in: context, phrasing: phrasing) }

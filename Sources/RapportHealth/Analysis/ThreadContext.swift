@@ -28,6 +28,9 @@ struct ThreadContext: Sendable {
     let ourMessagesTo: [String: [Date]]
     /// Role cues found in texts so far, shared by the contexts of one account.
     let roleMemo: RoleCueMemo
+    /// Whether flags get their evidence quotes (not for an account's past months, whose flags
+    /// only count towards its health then).
+    let quotesEvidence: Bool
 
     /// Indices of counterparty readings (their mail and the notes in their voice).
     let theirs: [Int]
@@ -37,8 +40,9 @@ struct ThreadContext: Sendable {
 
     init(id: String, account: Account, readings: [Reading], asOf: Date, configuration: HealthConfiguration,
          cues: HealthCues, directory: AccountDirectory, ourMessagesTo: [String: [Date]],
-         roleMemo: RoleCueMemo = RoleCueMemo()) {
+         roleMemo: RoleCueMemo = RoleCueMemo(), quotesEvidence: Bool = true) {
         self.roleMemo = roleMemo
+        self.quotesEvidence = quotesEvidence
         self.id = id
         self.account = account
         self.readings = readings

@@ -55,7 +55,7 @@ struct ConflictRule: FlagRule {
         if let latest = readings[hostile.last!].date, latest != since { reason += ", most recently on \(phrasing.day(latest))" }
         reason += "."
 
-        let picker = EvidencePicker(readings: readings)
+        let picker = EvidencePicker(readings: readings, enabled: thread.quotesEvidence)
         let quoted = Set(Reading.hostileCategories + ["conflict.complaint"])
         let candidates = hostile.flatMap { index in
             // Their words show the conflict best; ours count too, at half strength.

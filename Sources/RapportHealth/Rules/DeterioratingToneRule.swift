@@ -57,7 +57,7 @@ struct DeterioratingToneRule: FlagRule {
         let who = speaker(of: later, in: thread)
         let reason = reasonText(who: who.name, from: baseline, to: recentMean, since: since, recent: recent,
                                 earlier: earlier, thread: thread, phrasing: phrasing)
-        let picker = EvidencePicker(readings: readings)
+        let picker = EvidencePicker(readings: readings, enabled: thread.quotesEvidence)
         var candidates = picker.candidates(
             in: later,
             strength: { sentence in

@@ -38,7 +38,7 @@ struct DisengagementRule: FlagRule {
         let opening = run.count == 1
             ? "Our message of \(phrasing.day(since)) has" : "Our last \(run.count) messages since \(phrasing.day(since)) have"
         let reason = "\(opening) had no answer from \(whom) in \(Phrasing.count(waited, "business day"))."
-        let picker = EvidencePicker(readings: readings)
+        let picker = EvidencePicker(readings: readings, enabled: thread.quotesEvidence)
         let candidates = picker.candidates(
             in: run, strength: { $0.asks ? ($0.text.utf8.contains(UInt8(ascii: "?")) ? 2 : 1) : 0 }, terms: { $0.requestTerms })
         let raised = flag(.disengagement, severity: severity, thread: thread, since: since, reason: reason,

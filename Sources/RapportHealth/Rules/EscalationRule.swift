@@ -107,8 +107,8 @@ struct EscalationRule: FlagRule {
         }
         let reason = clauses.joined(separator: ", then ") + "."
 
-        let picker = EvidencePicker(readings: readings)
-        let candidates = events.flatMap { event -> [EvidencePicker.Candidate] in
+        let picker = EvidencePicker(readings: readings, enabled: thread.quotesEvidence)
+        let candidates = !thread.quotesEvidence ? [] : events.flatMap { event -> [EvidencePicker.Candidate] in
             let about = Set(sentences(about: event.newcomers, in: readings[event.reading]))
             return picker.candidates(
                 in: [event.reading],

@@ -18,11 +18,20 @@ struct EvidencePicker {
 
     /// The readings the candidates' indices point into (a thread's, or an account's).
     let readings: [Reading]
+    /// False where only a flag's presence and severity matter (an account's past months, for
+    /// its health history): then no candidates or quotes are made.
+    var enabled = true
+
+    init(readings: [Reading], enabled: Bool = true) {
+        self.readings = readings
+        self.enabled = enabled
+    }
 
     /// Candidates from the sentences of the given readings; sentences of strength 0 are skipped.
     func candidates(in indices: [Int], strength: (ReadSentence) -> Double,
                     terms: (ReadSentence) -> [String]) -> [Candidate] {
-        indices.flatMap { index in
+        guard enabled else { return [] }
+        return indices.flatMap { index in
             readings[index].sentences.enumerated().compactMap { offset, sentence in
                 let value = strength(sentence)
                 return value > 0 ? Candidate(reading: index, sentence: offset, strength: value, terms: terms(sentence)) : nil
@@ -52,6 +61,7 @@ struct EvidencePicker {
 
     /// The strongest candidates (ties to the earliest), in the order they were written.
     func quotes(_ candidates: [Candidate]) -> [EvidenceQuote] {
+        guard enabled else { return [] }
         let chosen = candidates.sorted { lhs, rhs in
             if lhs.strength != rhs.strength { return lhs.strength > rhs.strength }
             return (lhs.reading, lhs.sentence) < (rhs.reading, rhs.sentence)

@@ -43,7 +43,7 @@ struct NegotiationRule: FlagRule {
             ? "on \(phrasing.day(since))"
             : "in \(Phrasing.count(points.count, "message")) since \(phrasing.day(since))"
         let reason = "\(who.name) \(Self.verb(kind)) \(when)."
-        let picker = EvidencePicker(readings: readings)
+        let picker = EvidencePicker(readings: readings, enabled: thread.quotesEvidence)
         let candidates = picker.candidates(
             in: points,
             strength: { $0.categories[category] ?? 0 },

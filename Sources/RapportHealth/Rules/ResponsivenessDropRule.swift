@@ -41,7 +41,7 @@ struct ResponsivenessDropRule: FlagRule {
         }
         reason += "."
 
-        let picker = EvidencePicker(readings: readings)
+        let picker = EvidencePicker(readings: readings, enabled: thread.quotesEvidence)
         let candidates = slow.flatMap { reply -> [EvidencePicker.Candidate] in
             if let index = reply.reading { return picker.opening(of: index) }
             return picker.candidates(in: thread.trailingOurs, strength: { $0.asks ? 1 : 0 }, terms: { $0.requestTerms })

@@ -40,7 +40,7 @@ struct UnansweredRule: FlagRule {
                 : "; they have asked \(open.count - 1) more times since, last on \(phrasing.day(again))"
         }
         reason += "."
-        let picker = EvidencePicker(readings: readings)
+        let picker = EvidencePicker(readings: readings, enabled: thread.quotesEvidence)
         let candidates = picker.candidates(
             in: open,
             strength: { sentence in sentence.asks ? (sentence.text.utf8.contains(UInt8(ascii: "?")) ? 2 : 1) : 0 },

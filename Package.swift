@@ -54,11 +54,16 @@ let package = Package(
         ),
         .testTarget(name: "RapportModelTests", dependencies: ["RapportModel"]),
         .testTarget(name: "RapportResourcesTests", dependencies: ["RapportResources"]),
+        // Data files the tests read from the package folder, not from a bundle.
         .testTarget(
             name: "RapportIngestTests",
-            dependencies: ["RapportIngest", "RapportTestSupport"]
+            dependencies: ["RapportIngest", "RapportTestSupport"],
+            exclude: ["Corpus/make_expectations.py", "Corpus/python-expectations.tsv"]
         ),
-        .testTarget(name: "RapportLanguageTests", dependencies: ["RapportLanguage", "RapportTestSupport"]),
+        .testTarget(
+            name: "RapportLanguageTests", dependencies: ["RapportLanguage", "RapportTestSupport"],
+            exclude: ["DevSet", "Fixtures"]
+        ),
         .testTarget(
             name: "RapportHealthTests",
             dependencies: ["RapportHealth", "RapportIngest", "RapportLanguage", "RapportTestSupport"],
@@ -69,7 +74,7 @@ let package = Package(
             dependencies: ["RapportStore", "RapportTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "RapportPipelineTests", dependencies: ["RapportPipeline", "RapportTestSupport"]),
-        .testTarget(name: "RapportReportTests", dependencies: ["RapportReport"]),
+        .testTarget(name: "RapportReportTests", dependencies: ["RapportReport"], exclude: ["Golden"]),
         .testTarget(name: "RapportTestSupportTests", dependencies: ["RapportTestSupport"]),
         .testTarget(
             name: "RapportCLITests",

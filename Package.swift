@@ -74,7 +74,7 @@ let package = Package(
             dependencies: ["RapportStore", "RapportTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "RapportPipelineTests", dependencies: ["RapportPipeline", "RapportTestSupport"]),
-        .testTarget(name: "RapportReportTests", dependencies: ["RapportReport"], exclude: ["Golden"]),
+        .testTarget(name: "RapportReportTests", dependencies: ["RapportReport", "RapportTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RapportTestSupportTests", dependencies: ["RapportTestSupport"]),
         .testTarget(
             name: "RapportCLITests",

@@ -1,4 +1,5 @@
 import Foundation
+import RapportTestSupport
 import Testing
 import RapportModel
 @testable import RapportReport
@@ -54,20 +55,8 @@ import RapportModel
         #expect(JSONValue.double(value).serialized() == JSONValue.format(value))
     }
 
-    /// SplitMix64, so the sample is the same on every run.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     @Test func randomNumbersMatchFormat() {
-        var generator = SeededGenerator(state: 2026)
+        var generator = SplitMix64(seed: 2026)
         for _ in 0..<20_000 {
             let magnitude = [1.0, 10, 1000, 1e6, 1e10, 1e12][Int.random(in: 0..<6, using: &generator)]
             let value = Double.random(in: -magnitude...magnitude, using: &generator)

@@ -1,5 +1,6 @@
 import Foundation
 import RapportModel
+import RapportTestSupport
 import Testing
 
 @testable import RapportIngest
@@ -86,7 +87,7 @@ import Testing
 
     @Test func binaryGarbageFileIsNamedAndIgnored() throws {
         let folder = try TemporaryFolder()
-        var generator = SeededGenerator(seed: 8)
+        var generator = SplitMix64(seed: 8)
         let garbage = try folder.write("garbage.mbox", (0..<(1 << 20)).map { _ in generator.nextByte() })
         let after = try folder.write("after.eml", Array(Self.message("after", id: "after").utf8))
         let record = try HostileInput.read([garbage, after])
@@ -96,7 +97,7 @@ import Testing
     }
 
     @Test func mboxOfBinaryGarbageMessagesIsReadWithoutLosingCount() throws {
-        var generator = SeededGenerator(seed: 2047)
+        var generator = SplitMix64(seed: 2047)
         var bytes: [UInt8] = []
         for _ in 0..<200 {
             bytes += Array(("\n\n" + HostileInput.separator).utf8)
@@ -176,21 +177,4 @@ import Testing
         #expect(actual.map(\.from) == expected.map(\.from))
         #expect(actual.map(\.date) == expected.map(\.date))
     }
-}
-
-/// A small deterministic generator, so that "random" garbage is the same on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func nextByte() -> UInt8 { UInt8(truncatingIfNeeded: next() >> 32) }
 }

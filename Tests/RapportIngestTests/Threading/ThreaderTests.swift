@@ -1,5 +1,6 @@
 import Foundation
 import RapportModel
+import RapportTestSupport
 import Testing
 @testable import RapportIngest
 
@@ -243,20 +244,5 @@ private func threads(_ documents: [Document], _ threader: Threader = Threader())
         // Linear work takes a few seconds in a debug build (0.3 s in release); a quadratic step
         // over the 50,000-deep chain would take many minutes, so the generous bound cannot flake.
         #expect(seconds < 60, "threading took \(seconds) s")
-    }
-}
-
-/// A seeded generator so shuffles are the same on every run.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

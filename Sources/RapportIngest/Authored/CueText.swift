@@ -18,9 +18,9 @@ struct CueText: Equatable, Sendable {
     }
 
     init<Text: StringProtocol>(_ text: Text, limit: Int = CueText.lineLimit) {
-        let ascii = text.utf8.withContiguousStorageIfAvailable { Self.asciiScalars($0, limit: limit) }
-            ?? Self.asciiScalars(Array(text.utf8.prefix(limit)), limit: limit)
-        scalars = ascii ?? Self.unicodeScalars(text, limit: limit) ?? Self.composedScalars(text, limit: limit)
+        let latin1 = text.utf8.withContiguousStorageIfAvailable { Self.latin1Scalars($0, limit: limit) }
+            ?? Self.latin1Scalars(Array(text.utf8.prefix(limit * 2)), limit: limit)
+        scalars = latin1 ?? Self.unicodeScalars(text, limit: limit) ?? Self.composedScalars(text, limit: limit)
     }
 
     /// Text with non-ASCII letters, lower-cased one scalar at a time. Nil when it holds combining
@@ -83,26 +83,38 @@ struct CueText: Equatable, Sendable {
         return result
     }
 
-    /// The common case, ASCII text, prepared straight from its bytes: no Unicode tables, no
-    /// Foundation. Nil as soon as a non-ASCII byte shows up.
-    private static func asciiScalars<Bytes: RandomAccessCollection<UInt8>>(
+    /// The common case, text in Latin-1 (ASCII, and every Icelandic letter), prepared straight
+    /// from its UTF-8 bytes: no Unicode tables, no Foundation. What `unicodeScalars` does for
+    /// such text; nil as soon as a scalar beyond U+00FF shows up.
+    private static func latin1Scalars<Bytes: RandomAccessCollection<UInt8>>(
         _ bytes: Bytes, limit: Int
     ) -> [Unicode.Scalar]? {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(min(limit, bytes.count))
         var pendingSpace = false
         var taken = 0
-        for byte in bytes {
-            guard taken < limit else { break }
-            guard byte < 0x80 else { return nil }
-            taken += 1
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+        var index = bytes.startIndex
+        while index != bytes.endIndex && taken < limit {
+            let byte = bytes[index]
+            var value = UInt32(byte)
+            if byte >= 0x80 {
+                // C2 and C3 lead U+0080…U+00FF; a continuation byte must follow.
+                guard byte == 0xC2 || byte == 0xC3 else { return nil }
+                let next = bytes.index(after: index)
+                guard next != bytes.endIndex, bytes[next] & 0xC0 == 0x80 else { return nil }
+                value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[next] & 0x3F)
+                index = next
             }
+            index = bytes.index(after: index)
+            taken += 1
+            if value == 0x20 || (value >= 0x09 && value <= 0x0D) || value == 0x85 || value == 0xA0 {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.append(" ") }
+            pendingSpace = false
+            let upper = (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7)
+            result.append(Unicode.Scalar(UInt8(upper ? value + 0x20 : value)))
         }
         return result
     }

@@ -1,0 +1,37 @@
+import Testing
+@testable import RapportIngest
+
+@Suite struct CueTextTests {
+    static func text(_ cue: CueText) -> String { String(String.UnicodeScalarView(cue.scalars)) }
+
+    /// Latin-1 text (read from its bytes) and text beyond it (read scalar by scalar) are
+    /// prepared alike: lower-cased, white space folded to one space, trimmed.
+    @Test(arguments: [
+        ("  ÞANN\u{A0}\u{85} Sent:\t  Á  ", "þann sent: á"),
+        ("Með bestu KVEÐJU, ÆVAR ÖRN", "með bestu kveðju, ævar örn"),
+        ("ÀÉÎÕÜ×ÝÞß ÿ µ", "àéîõü×ýþß ÿ µ"),
+        ("Þann 4. mars skrifaði Jón:", "þann 4. mars skrifaði jón:"),
+        ("ŁÓDŹ and Þór", "łódź and þór"),
+        ("Sent：Ævar\u{200B}", "sent:ævar"),
+        ("", ""),
+        ("\u{A0}\u{A0}", ""),
+    ])
+    func prepares(_ raw: String, _ expected: String) {
+        #expect(Self.text(CueText(raw)) == expected)
+        #expect(Self.text(CueText(Substring(raw))) == expected)
+    }
+
+    @Test func latinOneAndWiderTextAgree() {
+        // The same words, once alone (the byte path) and once beside a letter beyond U+00FF.
+        let words = "Á Æ Ð É Í Ó Ö Ú Ý Þ á æ ð é í ó ö ú ý þ\u{A0}x\u{85}y"
+        let alone = Self.text(CueText(words))
+        let beside = Self.text(CueText(words + " Ł"))
+        #expect(beside == alone + " ł")
+    }
+
+    @Test func stopsAtTheLimitInScalars() {
+        let line = String(repeating: "Þ", count: 500)
+        #expect(CueText(line).scalars.count == CueText.lineLimit)
+        #expect(CueText(line, limit: 3).scalars == ["þ", "þ", "þ"])
+    }
+}

@@ -30,18 +30,7 @@ struct CueText: Equatable, Sendable {
         var pendingSpace = false
         for scalar in text.unicodeScalars.prefix(limit) {
             if scalar.value < 0x100 {
-                // Latin-1, where Icelandic letters live, without the Unicode property tables:
-                // NEL and no-break space are its only non-ASCII spaces, and its capitals are
-                // À…Þ but ×, each lower-cased 0x20 higher.
-                let value = scalar.value
-                if value == 0x20 || (value >= 0x09 && value <= 0x0D) || value == 0x85 || value == 0xA0 {
-                    pendingSpace = !result.isEmpty
-                    continue
-                }
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                let upper = (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7)
-                result.append(Unicode.Scalar(UInt8(upper ? value + 0x20 : value)))
+                appendLatin1(scalar.value, to: &result, pendingSpace: &pendingSpace)
                 continue
             }
             if isSpace(scalar) {
@@ -107,16 +96,24 @@ struct CueText: Equatable, Sendable {
             }
             index = bytes.index(after: index)
             taken += 1
-            if value == 0x20 || (value >= 0x09 && value <= 0x0D) || value == 0x85 || value == 0xA0 {
-                pendingSpace = !result.isEmpty
-                continue
-            }
-            if pendingSpace { result.append(" ") }
-            pendingSpace = false
-            let upper = (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7)
-            result.append(Unicode.Scalar(UInt8(upper ? value + 0x20 : value)))
+            appendLatin1(value, to: &result, pendingSpace: &pendingSpace)
         }
         return result
+    }
+
+    /// Adds a Latin-1 scalar (where Icelandic letters live) without the Unicode property tables:
+    /// NEL and no-break space are its only non-ASCII spaces, and its capitals are A…Z and À…Þ
+    /// but ×, each lower-cased 0x20 higher.
+    @inline(__always)
+    private static func appendLatin1(_ value: UInt32, to result: inout [Unicode.Scalar], pendingSpace: inout Bool) {
+        if value == 0x20 || (value >= 0x09 && value <= 0x0D) || value == 0x85 || value == 0xA0 {
+            pendingSpace = !result.isEmpty
+            return
+        }
+        if pendingSpace { result.append(" ") }
+        pendingSpace = false
+        let upper = (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7)
+        result.append(Unicode.Scalar(UInt8(upper ? value + 0x20 : value)))
     }
 
     /// Lower-cased and composed. Composition goes through Foundation, which is slow on Linux, so

@@ -591,7 +591,7 @@ private struct Run {
             SourceLocation(file: name, index: base.messages + number, offset: base.offset + offset)
         }
 
-        /// Parses the batch's messages on up to `parallelism` threads, each taking every n-th one.
+        /// Parses the batch's messages on up to `parallelism` threads, each taking the next one not yet taken.
         private static func parse(
             _ batch: [(event: MboxEvent, end: Int?)], parser: MessageParser, name: String, base: FilePosition,
             parallelism: Int

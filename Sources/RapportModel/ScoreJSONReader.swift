@@ -32,8 +32,7 @@ public struct ScoreJSONReader {
 
     private mutating func documentScore() throws -> DocumentScore {
         var score = DocumentScore(language: .unknown)
-        var seen = Set<String>()
-        try object { reader, key in
+        try object(keys: ["language", "sentiment", "positive", "negative", "neutral", "categories", "politeness", "sentences"]) { reader, key in
             switch key {
             case "language":
                 guard let language = LanguageCode(rawValue: try reader.string()) else { throw reader.unreadable }
@@ -47,17 +46,14 @@ public struct ScoreJSONReader {
             case "sentences": score.sentences = try reader.array { try $0.sentenceScore() }
             default: throw reader.unreadable
             }
-            seen.insert(key)
         }
-        guard seen.count == 8 else { throw unreadable }
         return score
     }
 
     private mutating func sentenceScore() throws -> SentenceScore {
         var sentence = SentenceScore(
             text: "", utf8Range: 0..<0, sentiment: 0, categories: [:], politeness: 0, evidence: [], rules: [])
-        var seen = Set<String>()
-        try object { reader, key in
+        try object(keys: ["text", "utf8Range", "sentiment", "categories", "politeness", "evidence", "rules"]) { reader, key in
             switch key {
             case "text": sentence.text = try reader.string()
             case "utf8Range":
@@ -71,16 +67,13 @@ public struct ScoreJSONReader {
             case "rules": sentence.rules = try reader.array { try $0.string() }
             default: throw reader.unreadable
             }
-            seen.insert(key)
         }
-        guard seen.count == 7 else { throw unreadable }
         return sentence
     }
 
     private mutating func evidence() throws -> Evidence {
         var evidence = Evidence(term: "", entry: "", category: "", baseWeight: 0, finalWeight: 0, rules: [])
-        var seen = Set<String>()
-        try object { reader, key in
+        try object(keys: ["term", "entry", "category", "baseWeight", "finalWeight", "rules"]) { reader, key in
             switch key {
             case "term": evidence.term = try reader.string()
             case "entry": evidence.entry = try reader.string()
@@ -90,9 +83,7 @@ public struct ScoreJSONReader {
             case "rules": evidence.rules = try reader.array { try $0.string() }
             default: throw reader.unreadable
             }
-            seen.insert(key)
         }
-        guard seen.count == 6 else { throw unreadable }
         return evidence
     }
 
@@ -138,6 +129,17 @@ public struct ScoreJSONReader {
             try member(&self, key)
         } while take(UInt8(ascii: ","))
         try expect(UInt8(ascii: "}"))
+    }
+
+    /// An object whose members are exactly `keys`, each once; `member` reads each value.
+    private mutating func object(keys: [String], _ member: (inout ScoreJSONReader, String) throws -> Void) throws {
+        var seen: UInt32 = 0
+        try object { reader, key in
+            guard let number = keys.firstIndex(of: key), seen & (1 << number) == 0 else { throw reader.unreadable }
+            seen |= 1 << number
+            try member(&reader, key)
+        }
+        guard seen == (1 << keys.count) - 1 else { throw unreadable }
     }
 
     private mutating func array<T>(_ element: (inout ScoreJSONReader) throws -> T) throws -> [T] {
@@ -225,7 +227,7 @@ public struct ScoreJSONReader {
     }
 
     /// The text of a JSON number.
-    private mutating func numberText() throws -> Substring {
+    private mutating func numberText() throws -> String {
         skipSpace()
         let start = index
         while index < bytes.count {
@@ -235,16 +237,16 @@ public struct ScoreJSONReader {
                 index += 1
             default:
                 guard index > start else { throw unreadable }
-                return Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             }
         }
         guard index > start else { throw unreadable }
-        return Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     private mutating func double() throws -> Double {
         let text = try numberText()
-        guard let value = Double(text), value.isFinite, Self.isJSONNumber(text) else { throw unreadable }
+        guard let value = Double(text), value.isFinite, Self.isJSONNumber(text[...]) else { throw unreadable }
         return value
     }
 

@@ -122,6 +122,12 @@ struct ByteTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// The value at an index `index(of:hash:)` gave, read and changed in place.
+    subscript(valueAt index: Int) -> Value {
+        get { values[index] }
+        set { values[index] = newValue }
+    }
+
     /// Changes every value in place.
     mutating func updateValues(_ change: (inout Value) -> Void) {
         for index in values.indices { change(&values[index]) }

@@ -58,11 +58,13 @@ final class WordIndex: Sendable {
     /// in the lexicons of `slotLanguage` (the language given, or the likeliest) to `slots` (the
     /// first `tokens.count` of each; the arrays only grow, so they are not filled anew for each
     /// text), and returns the identifier's evidence for the text when `collectEvidence` is set
-    /// (what `LanguageIdentifier.collect` finds, added in the same order).
+    /// (what `LanguageIdentifier.collect` finds, added in the same order). Inlined into its one
+    /// caller, where the loop keeps the tables' pointers in registers.
+    @inline(__always)
     func lookUp(
         _ tokens: UnsafeBufferPointer<RawToken>, normalized: UnsafeBufferPointer<UInt8>,
         into entries: inout EntryNumbers, slots: inout [CompiledMatcher.WordSlot], slotLanguage: LanguageCode,
-        collectEvidence: Bool
+        collectEvidence: Bool, unlisted: inout UnlistedWords
     ) -> LanguageIdentifier.Evidence {
         var evidence = LanguageIdentifier.Evidence()
         if entries.count < tokens.count {
@@ -91,17 +93,22 @@ final class WordIndex: Sendable {
                                 slots[position] = languageSlots[number]
                             } else {
                                 entries[position] = -1
-                                slots[position] = matcher.unlistedSlot(for: key)
+                                let found = unlisted.look(
+                                    key, hash: token.hash, in: matcher, isIcelandic: isIcelandic, identifier: identifier)
+                                var slot = CompiledMatcher.WordSlot()
+                                slot.stemOrSuffix = found.stemOrSuffix
+                                slots[position] = slot
+                                guard collectEvidence, token.kind == .word, found.hasWeightedLetter else { continue }
+                                identifier.addLetterEvidence(of: key, to: &evidence)
+                                continue
                             }
-                            guard collectEvidence, token.kind == .word else { continue }
-                            if let number {
-                                if let listed = listedEvidence[number] {
-                                    evidence.english += listed.english
-                                    evidence.icelandic += listed.icelandic
-                                    continue
-                                }
-                                guard hasWeightedLetter[number] else { continue }
+                            guard collectEvidence, token.kind == .word, let number else { continue }
+                            if let listed = listedEvidence[number] {
+                                evidence.english += listed.english
+                                evidence.icelandic += listed.icelandic
+                                continue
                             }
+                            guard hasWeightedLetter[number] else { continue }
                             identifier.addLetterEvidence(of: key, to: &evidence)
                         }
                     }
@@ -115,7 +122,7 @@ final class WordIndex: Sendable {
     /// `tokens.count` of `slots`, which only grows), from the entries it found.
     func slots(
         _ language: LanguageCode, _ tokens: UnsafeBufferPointer<RawToken>, normalized: UnsafeBufferPointer<UInt8>,
-        entries: EntryNumbers, into slots: inout [CompiledMatcher.WordSlot]
+        entries: EntryNumbers, into slots: inout [CompiledMatcher.WordSlot], unlisted: inout UnlistedWords
     ) {
         let isIcelandic = language == .icelandic
         let matcher = isIcelandic ? icelandic : english
@@ -132,7 +139,11 @@ final class WordIndex: Sendable {
                         } else if token.isLookupable, token.normalizedEnd > token.normalizedStart {
                             let key = UnsafeBufferPointer(
                                 rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
-                            slots[position] = matcher.unlistedSlot(for: key)
+                            var slot = CompiledMatcher.WordSlot()
+                            slot.stemOrSuffix = unlisted.look(
+                                key, hash: token.hash, in: matcher, isIcelandic: isIcelandic, identifier: identifier
+                            ).stemOrSuffix
+                            slots[position] = slot
                         } else {
                             slots[position] = CompiledMatcher.WordSlot()
                         }
@@ -140,5 +151,62 @@ final class WordIndex: Sendable {
                 }
             }
         }
+    }
+}
+
+/// The words of past texts that the word table does not hold (names, numbers, misspellings,
+/// inflections no stem covers), with what looking each one up found. A session meets the same
+/// few thousand of them over and over, so the stem and suffix search and the letter check run
+/// once per word and language instead of once per occurrence. Bounded: it starts afresh when
+/// full, so hostile input of ever new tokens costs no more than it did without it.
+struct UnlistedWords {
+    struct Found {
+        /// What `CompiledMatcher.matchStemOrSuffix` gives for the word, or -1.
+        var stemOrSuffix: Int32
+        /// The word holds a letter the language identifier weighs.
+        var hasWeightedLetter: Bool
+    }
+
+    /// Per word: the stem or suffix in the English and the Icelandic lexicons (`notLooked` until
+    /// asked for), and the letter check.
+    private struct Entry {
+        var english: Int32
+        var icelandic: Int32
+        var hasWeightedLetter: Bool
+    }
+
+    private static let notLooked: Int32 = -2
+    static let capacity = 1 << 16
+    private var table = ByteTable<Entry>()
+
+    /// The words remembered.
+    var count: Int { table.count }
+
+    /// What the word `key` (whose FNV-1a hash is `hash`) finds in `matcher`, the lexicons of
+    /// one language.
+    mutating func look(
+        _ key: UnsafeBufferPointer<UInt8>, hash: UInt64, in matcher: CompiledMatcher, isIcelandic: Bool,
+        identifier: LanguageIdentifier
+    ) -> Found {
+        let index: Int
+        if let known = table.index(of: key, hash: hash) {
+            index = known
+        } else {
+            if table.count >= UnlistedWords.capacity { table = ByteTable() }
+            table.set(
+                Entry(
+                    english: UnlistedWords.notLooked, icelandic: UnlistedWords.notLooked,
+                    hasWeightedLetter: identifier.hasWeightedLetter(key)),
+                for: Array(key), hash: hash)
+            index = table.count - 1
+        }
+        var entry = table[valueAt: index]
+        var stem = isIcelandic ? entry.icelandic : entry.english
+        if stem == UnlistedWords.notLooked {
+            stem = matcher.unlistedSlot(for: key).stemOrSuffix
+            if isIcelandic { entry.icelandic = stem } else { entry.english = stem }
+            table[valueAt: index] = entry
+        }
+        return Found(stemOrSuffix: stem, hasWeightedLetter: entry.hasWeightedLetter)
     }
 }

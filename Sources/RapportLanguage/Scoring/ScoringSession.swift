@@ -4,8 +4,10 @@
 public final class ScoringSession {
     public let scorer: Scorer
     /// Everything reused from text to text, in one value: each use of a class's stored
-    /// property is checked for exclusive access at run time, a struct's fields are not.
-    private var workspace: ScoringWorkspace
+    /// property is checked for exclusive access at run time, a struct's fields are not. This
+    /// one is not checked either (the check cost a hundred instructions per text): a session is
+    /// used by one thread at a time and its methods never call each other.
+    @exclusivity(unchecked) private var workspace: ScoringWorkspace
 
     public init(scorer: Scorer) {
         self.scorer = scorer
@@ -43,6 +45,7 @@ struct ScoringWorkspace {
     private var icelandicAnalysis: SentenceAnalysis
     private var entries: WordIndex.EntryNumbers = []
     private var wordSlots: [CompiledMatcher.WordSlot] = []
+    private var unlisted = UnlistedWords()
     /// Raw sums per category of the matcher used for the last text.
     private var tally = CategoryTally()
     /// The last summary's categories, handed out and taken back so their storage is reused,
@@ -138,10 +141,12 @@ struct ScoringWorkspace {
                 let assumed = language ?? .english
                 let evidence = index.lookUp(
                     tokens, normalized: normalized, into: &entries, slots: &wordSlots, slotLanguage: assumed,
-                    collectEvidence: language == nil)
+                    collectEvidence: language == nil, unlisted: &self.unlisted)
                 let detected = language ?? LanguageIdentifier.decide(evidence)
                 if (detected == .icelandic) != (assumed == .icelandic) {
-                    index.slots(detected, tokens, normalized: normalized, entries: entries, into: &wordSlots)
+                    index.slots(
+                        detected, tokens, normalized: normalized, entries: entries, into: &wordSlots,
+                        unlisted: &self.unlisted)
                 }
                 return detected
             }

@@ -115,3 +115,39 @@ import Testing
         return score
     }
 }
+
+/// Rules that only explain (`ScoringRule.onlyExplains`) are skipped when no evidence is made;
+/// every shipped rule that says so must indeed change no number.
+@Suite struct ExplainingRuleTests {
+    /// Says it only explains, yet doubles every weight: only a full score shows it ran.
+    struct Doubling: ScoringRule {
+        var identifier: String { "doubling" }
+        var description: String { "Doubles every weight (a test rule)." }
+        var triggeringExamples: [String] { [] }
+        var nonTriggeringExamples: [String] { [] }
+        var onlyExplains: Bool { true }
+        func apply(to sentence: inout SentenceAnalysis) {
+            for index in sentence.items.indices { sentence.items[index].value *= 2 }
+        }
+    }
+
+    @Test func summariesSkipRulesThatOnlyExplain() {
+        let scorer = Scorer(lexicons: .default, rules: [any ScoringRule].default + [Doubling()])
+        let text = "The demo was great, thanks."
+        let full = scorer.score(text, language: nil, detail: .full)
+        let summary = scorer.score(text, language: nil, detail: .summary)
+        #expect(summary.sentiment == Scorer.default.score(text, language: nil, detail: .summary).sentiment)
+        #expect(full.sentiment > summary.sentiment)
+    }
+
+    @Test func shippedRulesThatOnlyExplainChangeNoNumber() {
+        let explaining = [any ScoringRule].default.filter(\.onlyExplains).map(\.identifier)
+        #expect(explaining == ["phrase"])
+        let weighing = Scorer(lexicons: .default, rules: [any ScoringRule].default.filter { !$0.onlyExplains })
+        for text in BulkScoringTests.texts {
+            let all = Scorer.default.score(text, language: nil, detail: .full)
+            let without = weighing.score(text, language: nil, detail: .full)
+            #expect(ScoreSummary(all) == ScoreSummary(without), "\(text)")
+        }
+    }
+}

@@ -12,6 +12,10 @@ public struct Scorer: Sendable {
     let index: WordIndex
     /// Some rule may change a sentence in which nothing matched (see `ScoringRule.needsMatches`).
     let rulesActWithoutMatches: Bool
+    /// The numbers of the rules that change numbers (not `ScoringRule.onlyExplains`), the only
+    /// ones a score without evidence runs, and whether one of them acts without matches.
+    let weighingRules: [Int]
+    let weighingRulesActWithoutMatches: Bool
 
     public init(
         lexicons: LexiconSet, rules: [any ScoringRule] = .default, tokenizer: Tokenizer = .default,
@@ -23,6 +27,8 @@ public struct Scorer: Sendable {
         self.tokenizer = tokenizer
         self.identifier = identifier
         rulesActWithoutMatches = rules.contains { !$0.needsMatches }
+        weighingRules = rules.indices.filter { !rules[$0].onlyExplains }
+        weighingRulesActWithoutMatches = rules.contains { !$0.onlyExplains && !$0.needsMatches }
         index = WordIndex(
             identifier: identifier, english: lexicons.matcher(for: .english),
             icelandic: lexicons.matcher(for: .icelandic))

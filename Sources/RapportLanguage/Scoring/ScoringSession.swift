@@ -246,7 +246,15 @@ extension Scorer {
         for span in text.spans {
             analysis.reset(range: span)
             analyze(&analysis)
-            if rulesActWithoutMatches || !analysis.items.isEmpty || !analysis.modifiers.isEmpty {
+            if sentence == nil {
+                // Without evidence to give, rules that only explain are skipped.
+                if weighingRulesActWithoutMatches || !analysis.items.isEmpty || !analysis.modifiers.isEmpty {
+                    for number in weighingRules {
+                        analysis.currentRule = 1 << UInt64(number)
+                        rules[number].apply(to: &analysis)
+                    }
+                }
+            } else if rulesActWithoutMatches || !analysis.items.isEmpty || !analysis.modifiers.isEmpty {
                 for number in rules.indices {
                     analysis.currentRule = 1 << UInt64(number)
                     rules[number].apply(to: &analysis)

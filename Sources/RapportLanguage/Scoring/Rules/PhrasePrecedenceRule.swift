@@ -4,6 +4,7 @@
 public struct PhrasePrecedenceRule: ScoringRule {
     public init() {}
     public var needsMatches: Bool { true }
+    public var onlyExplains: Bool { true }
     public var identifier: String { "phrase" }
     public var description: String { "A phrase in the lexicon takes precedence over the words inside it." }
     public var triggeringExamples: [String] { ["No problem at all, happy to help.", "We are on the critical path."] }

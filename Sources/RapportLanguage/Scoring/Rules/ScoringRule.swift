@@ -15,10 +15,15 @@ public protocol ScoringRule: Sendable {
     /// matched, so the scorer need not call it there (most sentences of a long text). A rule
     /// that does not say is always called.
     var needsMatches: Bool { get }
+    /// True when the rule changes no number, only marks items for the evidence: scoring
+    /// without evidence (`rapport score`, `Scorer.Detail.summary`) then skips it. A rule that
+    /// does not say is always called.
+    var onlyExplains: Bool { get }
 }
 
 extension ScoringRule {
     public var needsMatches: Bool { false }
+    public var onlyExplains: Bool { false }
 }
 
 extension Array where Element == any ScoringRule {

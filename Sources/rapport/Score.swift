@@ -489,8 +489,15 @@ enum ScoreRecord {
     /// The most bytes `writeNumber` writes for a value: a sign, eleven integer digits, a point and
     /// four decimals (all four are stored, whatever is kept); for larger values (never a score),
     /// the exact length if that is more.
+    @inline(__always)
     static func maximumNumberLength(_ value: Double) -> Int {
-        value.isFinite && abs(value) < 1e10 ? 17 : max(17, JSONValue.double(value).serialized().utf8.count)
+        // Not true for NaN or an infinity either.
+        abs(value) < 1e10 ? 17 : exactNumberLength(value)
+    }
+
+    @inline(never)
+    private static func exactNumberLength(_ value: Double) -> Int {
+        max(17, JSONValue.double(value).serialized().utf8.count)
     }
 
     static func writeNumber(_ value: Double, to writer: inout ByteWriter) {

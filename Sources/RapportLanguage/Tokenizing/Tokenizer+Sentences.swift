@@ -48,7 +48,9 @@ enum SentenceSplitter {
 
     /// Replaces `spans` with the sentences' token ranges (reusing its storage).
     static func split(_ tokens: [RawToken], bytes: UnsafeBufferPointer<UInt8>, into spans: inout [Range<Int>]) {
-        spans.removeAll(keepingCapacity: true)
+        // A text has a sentence or two: removing them one by one keeps the storage without the
+        // generic `replaceSubrange` that `removeAll(keepingCapacity:)` goes through.
+        while spans.popLast() != nil {}
         var start = 0
         var index = 0
         let count = tokens.count

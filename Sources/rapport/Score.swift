@@ -30,8 +30,7 @@ struct Score: ParsableCommand {
     }
 
     func run() throws {
-        var output = ScoreOutput(
-            session: ScoringSession(scorer: try lexiconOptions.scorer()), language: language.code)
+        var output = ScoreOutput(stream: ScoringStream(scorer: try lexiconOptions.scorer()), language: language.code)
         if !texts.isEmpty {
             for var text in texts { text.withUTF8 { output.score($0) } }
         } else {
@@ -67,7 +66,7 @@ struct Score: ParsableCommand {
 /// Scores texts and writes their records. A value the loop owns, not state captured by a
 /// closure: a closure's captured variables are checked for exclusive access on every use.
 struct ScoreOutput {
-    let session: ScoringSession
+    var stream: ScoringStream
     let language: LanguageCode?
     var bytes = ByteOutput()
     var keys = CategoryKeys()
@@ -75,28 +74,24 @@ struct ScoreOutput {
     /// Lines arrive as bytes: well-formed ones are scored and written without becoming a
     /// `String`; others are repaired (U+FFFD) first, as every text is.
     mutating func score(_ text: UnsafeBufferPointer<UInt8>) {
-        if let summary = session.summarize(validatingUTF8: text, language: language) {
+        if let summary = stream.summarize(validatingUTF8: text, language: language) {
             write(text, summary)
         } else {
             var repaired = String(decoding: text, as: UTF8.self)
-            let summary = session.summarize(repaired, language: language)
+            let summary = stream.summarize(repaired, language: language)
             repaired.withUTF8 { write($0, summary) }
         }
         bytes.flushIfFull()
     }
 
+    /// Written without a closure: the keys and the summary captured by one were copied
+    /// (retained and released) for every record.
     private mutating func write(_ text: UnsafeBufferPointer<UInt8>, _ summary: ScoreSummary) {
         keys.prepare(summary)
-        Self.write(text, summary, keys: keys, to: &bytes)
-    }
-
-    /// Static, so the keys are borrowed beside the output rather than copied out of `self`.
-    private static func write(
-        _ text: UnsafeBufferPointer<UInt8>, _ summary: ScoreSummary, keys: CategoryKeys, to bytes: inout ByteOutput
-    ) {
-        bytes.write(upTo: ScoreRecord.maximumLength(utf8Count: text.count, summary: summary, keys: keys)) { writer in
-            ScoreRecord.write(utf8: text, summary: summary, keys: keys, to: &writer)
-        }
+        let bound = ScoreRecord.maximumLength(utf8Count: text.count, summary: summary, keys: keys)
+        var writer = bytes.writer(upTo: bound)
+        ScoreRecord.write(utf8: text, summary: summary, keys: keys, to: &writer)
+        bytes.commit(writer, bound: bound)
     }
 }
 
@@ -227,29 +222,50 @@ struct LineReader {
 // MARK: - Writing records
 
 /// Standard output as bytes, written 64 KiB at a time. Records are written straight into its
-/// storage through a pointer (`write(upTo:_:)`).
+/// storage through a pointer (`writer(upTo:)`, then `commit`).
 struct ByteOutput {
     static let flushSize = 1 << 16
-    /// Zero-filled once; bytes `0..<used` wait to be written. Grows only for a record larger
-    /// than it.
-    private var storage = [UInt8](repeating: 0, count: ByteOutput.flushSize * 2)
+
+    /// Memory of its own rather than an array's, so a writer can point into it between calls;
+    /// freed with the last copy of the output.
+    private final class Storage {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        deinit { base.deallocate() }
+    }
+
+    /// Grows only for a record larger than it; bytes `0..<used` wait to be written.
+    private var storage = Storage(capacity: ByteOutput.flushSize * 2)
     private var used = 0
 
     mutating func flushIfFull() { if used >= Self.flushSize { flush() } }
 
+    /// A writer for at most `bound` bytes at the end of the output, valid until the next call on
+    /// the output; `commit` adds what it wrote.
+    mutating func writer(upTo bound: Int) -> ByteWriter {
+        if used + bound > storage.capacity {
+            flush()
+            if bound > storage.capacity { storage = Storage(capacity: bound) }
+        }
+        return ByteWriter(storage.base + used)
+    }
+
+    mutating func commit(_ writer: ByteWriter, bound: Int) {
+        precondition(writer.count <= bound, "wrote more than the room asked for")
+        used += writer.count
+    }
+
     /// Lets `body` write at most `bound` bytes at the end of the output.
     mutating func write(upTo bound: Int, _ body: (inout ByteWriter) -> Void) {
-        if used + bound > storage.count {
-            flush()
-            if bound > storage.count { storage = [UInt8](repeating: 0, count: bound) }
-        }
-        let start = used
-        used += storage.withUnsafeMutableBufferPointer { storage in
-            var writer = ByteWriter(storage.baseAddress! + start)
-            body(&writer)
-            precondition(writer.count <= bound, "wrote more than the room asked for")
-            return writer.count
-        }
+        var writer = writer(upTo: bound)
+        body(&writer)
+        commit(writer, bound: bound)
     }
 
     mutating func append(contentsOf bytes: some Collection<UInt8>) {
@@ -266,17 +282,15 @@ struct ByteOutput {
     mutating func flush() {
         guard used > 0 else { return }
         let count = used
-        storage.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < count {
-                let written = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + offset, count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    StandardError.write("rapport: cannot write the output: \(String(cString: strerror(errno)))\n")
-                    exit(ExitStatus.failure.rawValue)
-                }
-                offset += written
+        var offset = 0
+        while offset < count {
+            let written = Glibc.write(STDOUT_FILENO, storage.base + offset, count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                StandardError.write("rapport: cannot write the output: \(String(cString: strerror(errno)))\n")
+                exit(ExitStatus.failure.rawValue)
             }
+            offset += written
         }
         used = 0
     }

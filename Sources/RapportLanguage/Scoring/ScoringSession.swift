@@ -1,13 +1,10 @@
 /// Scores many texts one after another with the same buffers, so a stream of a million lines
-/// allocates per line only what the result needs. `Scorer.score` uses a fresh one per call.
-/// A session is for one thread at a time.
-public final class ScoringSession {
+/// allocates per line only what the result needs. A value, for a loop that owns it (`rapport
+/// score`); `ScoringSession` is the same as a class, for code that shares one.
+public struct ScoringStream {
     public let scorer: Scorer
-    /// Everything reused from text to text, in one value: each use of a class's stored
-    /// property is checked for exclusive access at run time, a struct's fields are not. This
-    /// one is not checked either (the check cost a hundred instructions per text): a session is
-    /// used by one thread at a time and its methods never call each other.
-    @exclusivity(unchecked) private var workspace: ScoringWorkspace
+    /// Everything reused from text to text.
+    private var workspace: ScoringWorkspace
 
     public init(scorer: Scorer) {
         self.scorer = scorer
@@ -15,23 +12,54 @@ public final class ScoringSession {
     }
 
     /// Scores a text; the language is identified when not given.
-    public func score(_ text: String, language: LanguageCode? = nil, detail: Scorer.Detail = .full) -> DocumentScore {
+    public mutating func score(_ text: String, language: LanguageCode? = nil, detail: Scorer.Detail = .full)
+        -> DocumentScore
+    {
         withUTF8(text) { workspace.score(bytes: $0, language: language, detail: detail) }
     }
 
     /// Scores a text for bulk output: the numbers of `score(_:language:detail:)` with `.summary`
     /// detail, without building a dictionary per text.
-    public func summarize(_ text: String, language: LanguageCode? = nil) -> ScoreSummary {
+    public mutating func summarize(_ text: String, language: LanguageCode? = nil) -> ScoreSummary {
         withUTF8(text) { workspace.summarize(bytes: $0, language: language) }
     }
 
     /// `summarize` of the text that UTF-8 bytes hold, without making a `String` of them; nil
     /// when they are not well-formed UTF-8 (then repair them into a `String` and score that).
-    public func summarize(validatingUTF8 bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode? = nil)
+    public mutating func summarize(validatingUTF8 bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode? = nil)
         -> ScoreSummary?
     {
         guard UTF8Validation.isValid(bytes) else { return nil }
         return workspace.summarize(bytes: bytes, language: language)
+    }
+}
+
+/// A `ScoringStream` shared by reference: `Scorer.score` uses a fresh one per call, parallel
+/// scoring one per thread. A session is for one thread at a time.
+public final class ScoringSession {
+    public var scorer: Scorer { stream.scorer }
+    /// Each use of a class's stored property is checked for exclusive access at run time; this
+    /// one is not (the check cost a hundred instructions per text): a session is used by one
+    /// thread at a time and its methods never call each other.
+    @exclusivity(unchecked) private var stream: ScoringStream
+
+    public init(scorer: Scorer) { stream = ScoringStream(scorer: scorer) }
+
+    /// Scores a text; the language is identified when not given.
+    public func score(_ text: String, language: LanguageCode? = nil, detail: Scorer.Detail = .full) -> DocumentScore {
+        stream.score(text, language: language, detail: detail)
+    }
+
+    /// See `ScoringStream.summarize(_:language:)`.
+    public func summarize(_ text: String, language: LanguageCode? = nil) -> ScoreSummary {
+        stream.summarize(text, language: language)
+    }
+
+    /// See `ScoringStream.summarize(validatingUTF8:language:)`.
+    public func summarize(validatingUTF8 bytes: UnsafeBufferPointer<UInt8>, language: LanguageCode? = nil)
+        -> ScoreSummary?
+    {
+        stream.summarize(validatingUTF8: bytes, language: language)
     }
 }
 
@@ -127,44 +155,37 @@ struct ScoringWorkspace {
         sentence: ((SentenceAnalysis, _ lexical: Double, _ politeness: Double) -> Void)?
     ) -> (Totals, CompiledMatcher?) {
         scorer.tokenizer.scan(bytes, into: &buffer)
-        let index = scorer.index
-        let tokenArray = buffer.tokens
-        let normalizedArray = buffer.normalized
-        var entries = self.entries
-        var wordSlots = self.wordSlots
-        self.entries = []
-        self.wordSlots = []
-        let detected = tokenArray.withUnsafeBufferPointer { tokens in
-            normalizedArray.withUnsafeBufferPointer { normalized in
+        // The buffers are read in place, each closure touching other fields than the one it
+        // reads: copies of the arrays were retained and released (atomically) for every text.
+        let detected = buffer.tokens.withUnsafeBufferPointer { tokens in
+            buffer.normalized.withUnsafeBufferPointer { normalized in
                 // Slots are looked up for the language given, else for English (which also reads
                 // texts of unknown language), and again when the text turns out Icelandic.
                 let assumed = language ?? .english
-                let evidence = index.lookUp(
+                let evidence = scorer.index.lookUp(
                     tokens, normalized: normalized, into: &entries, slots: &wordSlots, slotLanguage: assumed,
-                    collectEvidence: language == nil, unlisted: &self.unlisted)
+                    collectEvidence: language == nil, unlisted: &unlisted)
                 let detected = language ?? LanguageIdentifier.decide(evidence)
                 if (detected == .icelandic) != (assumed == .icelandic) {
-                    index.slots(
+                    scorer.index.slots(
                         detected, tokens, normalized: normalized, entries: entries, into: &wordSlots,
-                        unlisted: &self.unlisted)
+                        unlisted: &unlisted)
                 }
                 return detected
             }
         }
-        self.entries = entries
-        self.wordSlots = wordSlots
         tally.clear()
-        guard !tokenArray.isEmpty else { return (Totals(language: detected), nil) }
-        SentenceSplitter.split(tokenArray, bytes: bytes, into: &spans)
-        let spanArray = spans
-        let totals = tokenArray.withUnsafeBufferPointer { tokens in
-            normalizedArray.withUnsafeBufferPointer { normalized in
+        guard !buffer.tokens.isEmpty else { return (Totals(language: detected), nil) }
+        SentenceSplitter.split(buffer.tokens, bytes: bytes, into: &spans)
+        let mixedCaps = buffer.hasAllCapsWord && buffer.hasOtherWord
+        let totals = buffer.tokens.withUnsafeBufferPointer { tokens in
+            buffer.normalized.withUnsafeBufferPointer { normalized in
                 wordSlots.withUnsafeBufferPointer { slots in
-                    spanArray.withUnsafeBufferPointer { spans in
+                    spans.withUnsafeBufferPointer { spans in
                         let text = PreparedText(
                             bytes: bytes, tokens: tokens, normalized: normalized,
                             slots: UnsafeBufferPointer(rebasing: slots[0..<tokens.count]), spans: spans,
-                            language: detected, mixedCaps: buffer.hasAllCapsWord && buffer.hasOtherWord)
+                            language: detected, mixedCaps: mixedCaps)
                         return detected == .icelandic
                             ? scorer.scoreSentences(text, &icelandicAnalysis, &tally, sentence: sentence)
                             : scorer.scoreSentences(text, &englishAnalysis, &tally, sentence: sentence)
@@ -245,7 +266,7 @@ extension Scorer {
         var neutralCount = 0.0
         for span in text.spans {
             analysis.reset(range: span)
-            analyze(&analysis)
+            analyze(&analysis, matcher)
             if sentence == nil {
                 // Without evidence to give, rules that only explain are skipped.
                 if weighingRulesActWithoutMatches || !analysis.items.isEmpty || !analysis.modifiers.isEmpty {
@@ -307,12 +328,13 @@ extension Scorer {
 
 extension Scorer {
     /// Fills a reset analysis with the sentence's matches, modifiers and clause numbers.
-    func analyze(_ analysis: inout SentenceAnalysis) {
+    /// `matcher` is `analysis.matcher`, passed in: read from `analysis` it was retained and
+    /// released for every sentence.
+    func analyze(_ analysis: inout SentenceAnalysis, _ matcher: CompiledMatcher) {
         let tokens = analysis.tokens
         let normalized = analysis.normalized
         let bytes = analysis.bytes
         let slots = analysis.slots
-        let matcher = analysis.matcher
         let span = analysis.range
         var words = 0
         var elongated = false
@@ -338,7 +360,7 @@ extension Scorer {
                 index += 1
                 continue
             }
-            add(match, to: &analysis, categories: true)
+            add(match, to: &analysis, matcher, categories: true)
             let term = matcher.termWeights[match.term]
             if match.end - match.first > 1 && term.sentiment == nil && term.modifier == nil {
                 // A category-only phrase ("if this is not fixed" as a threat) names a topic; the
@@ -363,7 +385,7 @@ extension Scorer {
                         inner += 1
                         continue
                     }
-                    add(part, to: &analysis, categories: false)
+                    add(part, to: &analysis, matcher, categories: false)
                     inner = part.end
                 }
             }
@@ -376,8 +398,7 @@ extension Scorer {
         }
     }
 
-    func add(_ match: TermMatch, to analysis: inout SentenceAnalysis, categories: Bool) {
-        let matcher = analysis.matcher
+    func add(_ match: TermMatch, to analysis: inout SentenceAnalysis, _ matcher: CompiledMatcher, categories: Bool) {
         let term = matcher.termWeights[match.term]
         var allCaps = true
         for index in match.first..<match.end where !analysis.tokens[index].flags.contains(.allCaps) { allCaps = false }
@@ -412,45 +433,47 @@ extension Scorer {
     func markClauses(_ analysis: inout SentenceAnalysis) {
         let count = analysis.range.count
         let start = analysis.range.lowerBound
-        let modifiers = analysis.modifiers
         let tokens = analysis.tokens
         let bytes = analysis.bytes
         // Written through pointers into arrays that only grow: appending two numbers per token
         // cost more than the numbering.
-        var clause = analysis.clause
-        var segment = analysis.segment
-        analysis.clause = []
-        analysis.segment = []
+        var clause: [Int32] = []
+        var segment: [Int32] = []
+        swap(&clause, &analysis.clause)
+        swap(&segment, &analysis.segment)
         if clause.count < count { clause.append(contentsOf: repeatElement(0, count: count - clause.count)) }
         if segment.count < count { segment.append(contentsOf: repeatElement(0, count: count - segment.count)) }
-        clause.withUnsafeMutableBufferPointer { clause in
-            segment.withUnsafeMutableBufferPointer { segment in
-                var clauseNumber: Int32 = 0
-                var segmentNumber: Int32 = 0
-                var next = 0
-                for offset in 0..<count {
-                    let index = start + offset
-                    if SentenceAnalysis.isClauseBreak(tokens[index], bytes) {
-                        clauseNumber += 1
-                        segmentNumber += 1
-                    } else {
-                        while next < modifiers.count && modifiers[next].first < index { next += 1 }
-                        var modifier = next
-                        while modifier < modifiers.count && modifiers[modifier].first == index {
-                            switch modifiers[modifier].kind {
-                            case .contrast:
-                                clauseNumber += 1
-                                segmentNumber += 1
-                            case .conditional, .clause:
-                                clauseNumber += 1
-                            default:
-                                break
+        // The modifiers are read in place: a copy of the array is retained and released.
+        analysis.modifiers.withUnsafeBufferPointer { modifiers in
+            clause.withUnsafeMutableBufferPointer { clause in
+                segment.withUnsafeMutableBufferPointer { segment in
+                    var clauseNumber: Int32 = 0
+                    var segmentNumber: Int32 = 0
+                    var next = 0
+                    for offset in 0..<count {
+                        let index = start + offset
+                        if SentenceAnalysis.isClauseBreak(tokens[index], bytes) {
+                            clauseNumber += 1
+                            segmentNumber += 1
+                        } else {
+                            while next < modifiers.count && modifiers[next].first < index { next += 1 }
+                            var modifier = next
+                            while modifier < modifiers.count && modifiers[modifier].first == index {
+                                switch modifiers[modifier].kind {
+                                case .contrast:
+                                    clauseNumber += 1
+                                    segmentNumber += 1
+                                case .conditional, .clause:
+                                    clauseNumber += 1
+                                default:
+                                    break
+                                }
+                                modifier += 1
                             }
-                            modifier += 1
                         }
+                        clause[offset] = clauseNumber
+                        segment[offset] = segmentNumber
                     }
-                    clause[offset] = clauseNumber
-                    segment[offset] = segmentNumber
                 }
             }
         }

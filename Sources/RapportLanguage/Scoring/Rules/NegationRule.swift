@@ -30,7 +30,9 @@ public struct NegationRule: ScoringRule {
     }
 
     public func apply(to sentence: inout SentenceAnalysis) {
-        for negator in sentence.modifiers where negator.kind == .negator {
+        // By index: iterating `sentence.modifiers` copies the array while `sentence` changes.
+        for position in sentence.modifiers.indices where sentence.modifiers[position].kind == .negator {
+            let negator = sentence.modifiers[position]
             // "Isn't it wonderful?": a question opened by a negated auxiliary asserts, it does not negate.
             if sentence.questions > 0, sentence.isFirstWord(negator.first), sentence.endsWithNegatedAuxiliary(negator.first) {
                 continue

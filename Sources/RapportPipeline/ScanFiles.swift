@@ -5,7 +5,7 @@ import RapportStore
 /// a file that grew (its old bytes unchanged) from one that was rewritten. Not cryptographic; it
 /// guards against accidents (a compacted or replaced mailbox), not attackers. Reads eight bytes
 /// per step so that checking a large mailbox costs little next to reading it.
-struct ContentHasher: Sendable {
+struct ContentHasher: Sendable, Equatable {
     private var a: UInt64 = 0x9E37_79B9_7F4A_7C15
     private var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private var pending: [UInt8] = []
@@ -87,6 +87,19 @@ struct PrefixHasher {
         self.handle = handle
     }
 
+    /// Goes on from `hashed`, the hash of the file's first `hashed.count` bytes: a grown file's
+    /// old part, hashed when its plan was made, is not read a second time.
+    init?(path: String, continuing hashed: ContentHasher) {
+        guard let handle = FileHandle(forReadingAtPath: path),
+              (try? handle.seek(toOffset: UInt64(hashed.count))) != nil else { return nil }
+        self.handle = handle
+        hasher = hashed
+        position = hashed.count
+    }
+
+    /// The hash of the bytes read so far.
+    var hashed: ContentHasher { hasher }
+
     /// Hashes on up to `offset` (never back), or returns nil when the file ends first.
     mutating func advance(to offset: Int) -> String? {
         while position < offset {
@@ -153,7 +166,8 @@ enum FilePlan: Equatable {
     /// Never seen, or changed in place: read it all (documents already stored are recognised).
     case readAll(reason: Reason)
     /// Read on from a message boundary: the file grew, or an interrupted scan stopped there.
-    case resume(offset: Int, messages: Int, reason: Reason)
+    /// `hashed` is the hash of the bytes before `offset`, which the check made.
+    case resume(offset: Int, messages: Int, reason: Reason, hashed: ContentHasher)
     /// Size, time and content samples match what was read: nothing to do.
     case unchanged
     /// Already read to its end earlier in this same scan (before an interruption).
@@ -167,8 +181,8 @@ enum FilePlan: Equatable {
     static func decide(path: String, state: FileState, record: FileRecord?, scan: Int64) -> FilePlan {
         guard let record else { return .readAll(reason: .new) }
         if record.state == .partial {
-            if state.size >= record.readTo, prefixMatches(path: path, record: record) {
-                return .resume(offset: record.readTo, messages: record.messages, reason: .interrupted)
+            if state.size >= record.readTo, let hashed = matchingPrefix(path: path, record: record) {
+                return .resume(offset: record.readTo, messages: record.messages, reason: .interrupted, hashed: hashed)
             }
             return .readAll(reason: state.size < record.readTo ? .shrunk : .changed)
         }
@@ -178,19 +192,20 @@ enum FilePlan: Equatable {
             return record.lastScan == scan && record.state == .complete ? .doneThisScan : .unchanged
         }
         if state.size > record.readTo, record.messages > 0, FileState.startsMessage(path: path, at: record.readTo),
-           prefixMatches(path: path, record: record) {
-            return .resume(offset: record.readTo, messages: record.messages, reason: .grown)
+           let hashed = matchingPrefix(path: path, record: record) {
+            return .resume(offset: record.readTo, messages: record.messages, reason: .grown, hashed: hashed)
         }
-        if state.size == record.readTo, prefixMatches(path: path, record: record) {
+        if state.size == record.readTo, matchingPrefix(path: path, record: record) != nil {
             // Same bytes with a new modification time (touched, copied): nothing new to read.
             return record.lastScan == scan && record.state == .complete ? .doneThisScan : .unchanged
         }
         return .readAll(reason: .changed)
     }
 
-    private static func prefixMatches(path: String, record: FileRecord) -> Bool {
-        guard var hasher = PrefixHasher(path: path) else { return false }
+    /// The hash of the file's first `record.readTo` bytes when it is the one recorded, else nil.
+    private static func matchingPrefix(path: String, record: FileRecord) -> ContentHasher? {
+        guard var hasher = PrefixHasher(path: path) else { return nil }
         defer { hasher.close() }
-        return hasher.advance(to: record.readTo) == record.prefixHash
+        return hasher.advance(to: record.readTo) == record.prefixHash ? hasher.hashed : nil
     }
 }

@@ -172,6 +172,8 @@ private struct ScanReader {
         var state: FileState
         var record: FileRecord?
         var start: FilePosition
+        /// The hash of the bytes before `start`, when the plan made it.
+        var hashed: ContentHasher? = nil
     }
 
     mutating func read(_ roots: [String]) throws {
@@ -249,13 +251,13 @@ private struct ScanReader {
                 record.lastScan = scan
                 plan.checked.append(record)
                 plan.counts.filesUnchanged += 1
-            case .resume(let offset, let messages, let reason):
+            case .resume(let offset, let messages, let reason, let hashed):
                 if reason == .grown {
                     events(.diagnostic(Diagnostic(.note, "file.grown", "grew since the last scan; reading from byte \(offset)",
                                                   at: SourceLocation(file: path))))
                 }
                 plan.reads.append(Planned(path: path, state: state, record: record,
-                                          start: FilePosition(offset: offset, messages: messages)))
+                                          start: FilePosition(offset: offset, messages: messages), hashed: hashed))
             case .readAll(let reason):
                 if reason == .shrunk, var record {
                     events(.diagnostic(Diagnostic(
@@ -298,7 +300,8 @@ private struct ScanReader {
     }
 
     private mutating func read(_ file: Planned) throws {
-        guard var hasher = PrefixHasher(path: file.path) else {
+        guard var hasher = file.hashed.map({ PrefixHasher(path: file.path, continuing: $0) }) ?? PrefixHasher(path: file.path)
+        else {
             unreadable += 1
             events(.diagnostic(Diagnostic(.error, "input.unreadable", "file cannot be opened for reading", at: SourceLocation(file: file.path))))
             return

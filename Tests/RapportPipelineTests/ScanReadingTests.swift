@@ -135,4 +135,29 @@ import RapportTestSupport
         seen.insert(empty.hex)
         #expect(seen.count == bytes.count + 3)
     }
+
+    /// A grown file's old part is hashed once, when its plan is made; hashing then goes on from
+    /// there and must end where hashing the whole file from its start ends.
+    @Test func goingOnFromAnEarlierHashEndsWhereTheWholeFileDoes() throws {
+        let bytes = (0..<(3 << 20) + 12_345).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("prefix-\(UUID().uuidString)").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var whole = try #require(PrefixHasher(path: path))
+        defer { whole.close() }
+        let expected = whole.advance(to: bytes.count)
+        #expect(expected != nil)
+        for offset in [0, 1, 7, 8, 1 << 20, (1 << 20) + 3, bytes.count - 1, bytes.count] {
+            var first = try #require(PrefixHasher(path: path))
+            defer { first.close() }
+            let head = first.advance(to: offset)
+            var plain = ContentHasher()
+            plain.combine(Array(bytes[0..<offset]))
+            #expect(head == plain.hex, "offset \(offset)")
+            var rest = try #require(PrefixHasher(path: path, continuing: first.hashed))
+            defer { rest.close() }
+            #expect(rest.position == offset)
+            #expect(rest.advance(to: bytes.count) == expected, "offset \(offset)")
+        }
+    }
 }

@@ -113,7 +113,8 @@ public struct ScanPipeline: Sendable {
 
         let assessment = try ScanAssessment(store: store, assessor: assessor, scan: scan.id, asOf: settings.asOf,
                                             everything: scan.kind == .rescore, parallelism: settings.parallelism).run()
-        let changes = try store.finishScan(scan.id, assessment: assessment, at: settings.clock())
+        let changes = try store.finishScan(
+            scan.id, assessment: assessment, at: settings.clock(), parallelism: settings.parallelism)
         return ScanResult(scan: try store.scan(scan.id) ?? scan, resumed: resumed, changes: changes,
                           unreadable: unreadable)
     }

@@ -76,11 +76,21 @@ extension ScanStore {
     /// accounts, flags compared with the open ones (appeared, changed, cleared), each assessed
     /// account's health for this scan, and the scan marked complete. Until this commits, the scan
     /// stays `running` and the next `rapport scan` finishes it.
+    /// The thread and account records are made (their reports encoded as JSON) on up to
+    /// `parallelism` threads before the transaction: encoding them was most of its time.
     @discardableResult
-    public func finishScan(_ scan: Int64, assessment: AssessmentUpdate?, at date: Date) throws -> [FlagChange] {
-        try write { db in
+    public func finishScan(_ scan: Int64, assessment: AssessmentUpdate?, at date: Date, parallelism: Int = 1) throws
+        -> [FlagChange]
+    {
+        let threadRecords = try (assessment?.threads ?? [])
+            .parallelMap(parallelism: parallelism) { report in Result { try ThreadRecord(report, scan: scan) } }
+            .map { try $0.get() }
+        let accountRecords = try (assessment?.accounts ?? []).map { try AccountRecord($0, scan: scan) }
+        return try write { db in
             var changes: [FlagChange] = []
-            if let assessment { changes = try Self.store(assessment, scan: scan, db) }
+            if let assessment {
+                changes = try Self.store(assessment, threadRecords, accountRecords, scan: scan, db)
+            }
             try db.execute(sql: "UPDATE scan SET status = 'complete', finishedAt = ? WHERE id = ?", arguments: [date, scan])
             return changes
         }
@@ -115,7 +125,10 @@ extension ScanStore {
 
     // MARK: - Storing an assessment
 
-    private static func store(_ update: AssessmentUpdate, scan: Int64, _ db: Database) throws -> [FlagChange] {
+    private static func store(
+        _ update: AssessmentUpdate, _ threadRecords: [ThreadRecord], _ accountRecords: [AccountRecord], scan: Int64,
+        _ db: Database
+    ) throws -> [FlagChange] {
         let assign = try db.cachedStatement(sql: "UPDATE document SET thread = ? WHERE id = ?")
         for (rowID, thread) in update.threadAssignments.sorted(by: { $0.key < $1.key }) {
             try assign.execute(arguments: [thread, rowID])
@@ -131,8 +144,8 @@ extension ScanStore {
             try ThreadRecord.filter(update.removedThreads.subtracting(assessedThreads).contains(ThreadRecord.Columns.id))
                 .deleteAll(db)
         }
-        for report in update.threads { try ThreadRecord(report, scan: scan).save(db) }
-        for report in update.accounts { try AccountRecord(report, scan: scan).save(db) }
+        for record in threadRecords { try record.save(db) }
+        for record in accountRecords { try record.save(db) }
 
         // The flags the assessment speaks for: those of the assessed and removed threads, and the
         // account-level flags of the assessed accounts.

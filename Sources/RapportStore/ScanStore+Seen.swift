@@ -204,22 +204,32 @@ extension ScanStore {
                        inReplyTo, referenceIds, thread, sourceFile, sourceIndex, sourceOffset, scan
                 FROM document ORDER BY id
                 """)
-            func lines(_ text: String) -> [String] { text.isEmpty ? [] : text.split(separator: "\n").map(String.init) }
+            // Columns by position (in the order selected above): by name, each is a search of the
+            // row's column names, and this reads every document of the store.
             var entries: [ThreadingEntry] = []
             while let row = try rows.next() {
                 var document = Document(
-                    id: row["messageId"], kind: Document.Kind(rawValue: row["kind"]) ?? .email, subject: row["subject"],
-                    date: row["date"], from: lines(row["fromAddresses"]).map { Participant(address: $0) },
-                    to: lines(row["toAddresses"]).map { Participant(address: $0) },
-                    cc: lines(row["ccAddresses"]).map { Participant(address: $0) },
-                    inReplyTo: row["inReplyTo"], references: lines(row["referenceIds"]),
-                    thread: row["thread"], text: row["contentHash"],
-                    source: SourceLocation(file: row["sourceFile"], index: row["sourceIndex"], offset: row["sourceOffset"]))
+                    id: row[1], kind: Document.Kind(rawValue: row[3]) ?? .email, subject: row[4],
+                    date: row[5], from: Self.lines(row[6]).map { Participant(address: $0) },
+                    to: Self.lines(row[7]).map { Participant(address: $0) },
+                    cc: Self.lines(row[8]).map { Participant(address: $0) },
+                    inReplyTo: row[9], references: Self.lines(row[10]),
+                    thread: row[11], text: row[2],
+                    source: SourceLocation(file: row[12], index: row[13], offset: row[14]))
                 document.dateSource = document.date == nil ? .none : .header
-                entries.append(ThreadingEntry(rowID: row["id"], document: document, scan: row["scan"]))
+                entries.append(ThreadingEntry(rowID: row[0], document: document, scan: row[15]))
             }
             return entries
         }
+    }
+
+    /// The lines of a stored list (addresses, references), cut on the UTF-8 bytes: cutting on
+    /// `Character`s cost more than the rest of reading a row. A CR would make CR LF one
+    /// `Character`, so text holding one is cut as before.
+    static func lines(_ text: String) -> [String] {
+        if text.isEmpty { return [] }
+        if text.utf8.contains(UInt8(ascii: "\r")) { return text.split(separator: "\n").map(String.init) }
+        return text.utf8.split(separator: UInt8(ascii: "\n")).map { String(Substring($0)) }
     }
 
     /// Whole documents with their scores, in row order. The rows are read in one go and their

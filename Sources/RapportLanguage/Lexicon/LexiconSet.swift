@@ -17,11 +17,19 @@ public struct LexiconSet: Sendable {
         let categories = Array(Set(lexicons.flatMap { $0.entries.map(\.category) })).filter {
             $0 != .sentiment && !$0.isModifier
         }.sorted()
-        english = CompiledMatcher(
-            entries: LexiconSet.merged(lexicons, for: .english), categories: categories, tokenizer: tokenizer)
-        icelandic = CompiledMatcher(
-            entries: LexiconSet.merged(lexicons, for: .icelandic), categories: categories, tokenizer: tokenizer)
+        // The two languages compile side by side (most of a run's start-up); the categories are
+        // numbered first, in this order, so their numbers do not depend on which finishes first.
+        for category in categories { _ = CategoryNumbers.number(for: category.rawValue) }
+        let matchers = [LanguageCode.english, .icelandic].parallelMap(parallelism: LexiconSet.parallelism) { language in
+            CompiledMatcher(
+                entries: LexiconSet.merged(lexicons, for: language), categories: categories, tokenizer: tokenizer)
+        }
+        english = matchers[0]
+        icelandic = matchers[1]
     }
+
+    /// Threads for loading: two languages, and a handful of files.
+    static var parallelism: Int { min(2, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// The lexicon set with more lexicons loaded after these (so theirs win).
     public func adding(_ more: [Lexicon], issues moreIssues: [LexiconIssue] = []) -> LexiconSet {
@@ -66,10 +74,9 @@ public struct LexiconSet: Sendable {
 
     /// Each shipped lexicon file with its own problems, in name order (`Lexicons/en/…`).
     public static func embeddedFiles() -> [(lexicon: Lexicon, issues: [LexiconIssue])] {
-        DefaultResources.names.filter { $0.hasSuffix(".tsv") }.compactMap { name in
-            guard let text = DefaultResources.text(name) else { return nil }
-            return Lexicon.parse(text: text, file: "Lexicons/" + name)
-        }
+        DefaultResources.names.filter { $0.hasSuffix(".tsv") }.parallelMap(parallelism: parallelism) { name in
+            DefaultResources.text(name).map { Lexicon.parse(text: $0, file: "Lexicons/" + name) }
+        }.compactMap { $0 }
     }
 }
 

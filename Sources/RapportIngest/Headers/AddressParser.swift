@@ -23,10 +23,18 @@ enum AddressParser {
         parse(value, decodeWords: decodeWords, embedded: false)
     }
 
+    /// `parse` with the value read as `Character`s even when it is ASCII (tests hold the two
+    /// readings equal).
+    static func parseByCharacters(_ value: String, decodeWords: (String) -> String = { $0 }) -> [Participant] {
+        parse(value, decodeWords: decodeWords, embedded: false, byCharacters: true)
+    }
+
     /// `embedded`: the value is itself the inside of a quoted string or bracket; addresses
     /// embedded in it are not looked for again, so `[[[[…a@b` costs one pass, not one per bracket.
-    fileprivate static func parse(_ value: String, decodeWords: (String) -> String, embedded: Bool) -> [Participant] {
-        let tokens = AddressTokenizer.tokens(in: value)
+    fileprivate static func parse(
+        _ value: String, decodeWords: (String) -> String, embedded: Bool, byCharacters: Bool = false
+    ) -> [Participant] {
+        let tokens = AddressTokenizer.tokens(in: value, byCharacters: byCharacters)
         var participants: [Participant] = []
         for unit in units(of: tokens) {
             participants += MailboxUnit(tokens: unit, isEmbedded: embedded).participants(decodeWords: decodeWords)
@@ -132,23 +140,25 @@ private struct AddressToken: Equatable {
 /// unterminated quote is taken as a stray character and skipped, which recovers
 /// `"John <john@example.com>` as the person it obviously is.
 private enum AddressTokenizer {
-    /// `(`, `)`, `<`, `>`, `[`, `]`, `:`, `;`, `@`, `,`, `.` and `"`; a switch, where a
-    /// `Set<Character>` hashed every character of every address header.
-    @inline(__always)
-    private static func isSpecial(_ character: Character) -> Bool {
-        guard let ascii = character.asciiValue else { return false }
-        switch ascii {
-        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["),
-            UInt8(ascii: "]"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "@"), UInt8(ascii: ","),
-            UInt8(ascii: "."), UInt8(ascii: "\""):
-            return true
-        default:
-            return false
+    static func tokens(in value: String, byCharacters: Bool = false) -> [AddressToken] {
+        // Most header values are ASCII (encoded words included) without a CR: their bytes are
+        // their characters, read without breaking the text into `Character`s (which, with
+        // strings made of character slices, was most of reading an address header).
+        if !byCharacters, let tokens = value.utf8.withContiguousStorageIfAvailable({ bytes -> [AddressToken]? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) else { return nil }
+            return tokens(in: Array(bytes)) { String(decoding: bytes[$0], as: UTF8.self) }
+        }), let tokens {
+            return tokens
         }
+        let characters = Array(value)
+        return tokens(in: characters) { String(characters[$0]) }
     }
 
-    static func tokens(in value: String) -> [AddressToken] {
-        let characters = Array(value)
+    /// The tokens of `units`, the value's characters (or its bytes, for ASCII); `text` gives the
+    /// text of a range of them.
+    private static func tokens<Unit: AddressUnit>(in characters: [Unit], text: (Range<Int>) -> String)
+        -> [AddressToken]
+    {
         var tokens: [AddressToken] = []
         var index = 0
         var spaceBefore = false
@@ -157,19 +167,19 @@ private enum AddressTokenizer {
         var quotesTerminate = true
         while index < characters.count {
             let character = characters[index]
-            if isSpace(character) {
+            if character.isSpace {
                 spaceBefore = true
                 index += 1
                 continue
             }
-            switch character {
-            case "(":
+            switch character.ascii {
+            case UInt8(ascii: "("):
                 let (text, end) = comment(characters, from: index)
                 tokens.append(AddressToken(kind: .comment(text), spaceBefore: spaceBefore))
                 index = end
                 spaceBefore = true
                 continue
-            case "\"":
+            case UInt8(ascii: "\""):
                 guard quotesTerminate, let (text, end) = quoted(characters, from: index) else {
                     quotesTerminate = false
                     index += 1
@@ -177,18 +187,19 @@ private enum AddressTokenizer {
                 }
                 tokens.append(AddressToken(kind: .quoted(text), spaceBefore: spaceBefore))
                 index = end
-            case "[":
-                let end = characters[index...].firstIndex(of: "]").map { $0 + 1 } ?? characters.count
-                tokens.append(AddressToken(kind: .literal(String(characters[index..<end])), spaceBefore: spaceBefore))
+            case UInt8(ascii: "["):
+                let end = characters[index...].firstIndex { $0.ascii == UInt8(ascii: "]") }.map { $0 + 1 }
+                    ?? characters.count
+                tokens.append(AddressToken(kind: .literal(text(index..<end)), spaceBefore: spaceBefore))
                 index = end
-            case ")", "]":
+            case UInt8(ascii: ")"), UInt8(ascii: "]"):
                 index += 1
-            case _ where isSpecial(character):
-                tokens.append(AddressToken(kind: .special(character), spaceBefore: spaceBefore))
+            case _ where character.isSpecial:
+                tokens.append(AddressToken(kind: .special(character.character), spaceBefore: spaceBefore))
                 index += 1
             default:
                 let end = atomEnd(characters, from: index)
-                tokens.append(AddressToken(kind: .atom(String(characters[index..<end])), spaceBefore: spaceBefore))
+                tokens.append(AddressToken(kind: .atom(text(index..<end)), spaceBefore: spaceBefore))
                 index = end
             }
             spaceBefore = false
@@ -198,16 +209,18 @@ private enum AddressTokenizer {
 
     /// The end of an atom; an RFC 2047 encoded word is kept whole even when it holds specials
     /// (`=?utf-8?q?Doe,_John?=` is common, though not allowed).
-    private static func atomEnd(_ characters: [Character], from start: Int) -> Int {
+    private static func atomEnd<Unit: AddressUnit>(_ characters: [Unit], from start: Int) -> Int {
         var index = start
         while index < characters.count {
-            if characters[index] == "=", index + 1 < characters.count, characters[index + 1] == "?",
+            if characters[index].ascii == UInt8(ascii: "="), index + 1 < characters.count,
+               characters[index + 1].ascii == UInt8(ascii: "?"),
                let end = encodedWordEnd(characters, from: index) {
                 index = end
                 continue
             }
             let character = characters[index]
-            if isSpace(character) || isSpecial(character) || character == ")" || character == "]" {
+            if character.isSpace || character.isSpecial || character.ascii == UInt8(ascii: ")")
+                || character.ascii == UInt8(ascii: "]") {
                 break
             }
             index += 1
@@ -216,14 +229,15 @@ private enum AddressTokenizer {
     }
 
     /// The end of `=?charset?e?text?=` starting at `start`, or nil when it is not one.
-    private static func encodedWordEnd(_ characters: [Character], from start: Int) -> Int? {
+    private static func encodedWordEnd<Unit: AddressUnit>(_ characters: [Unit], from start: Int) -> Int? {
         var index = start + 2
         var questionMarks = 0
-        while index < characters.count, !isSpace(characters[index]) {
-            if characters[index] == "?" {
+        while index < characters.count, !characters[index].isSpace {
+            if characters[index].ascii == UInt8(ascii: "?") {
                 questionMarks += 1
                 if questionMarks == 3 {
-                    return index + 1 < characters.count && characters[index + 1] == "=" ? index + 2 : nil
+                    return index + 1 < characters.count && characters[index + 1].ascii == UInt8(ascii: "=")
+                        ? index + 2 : nil
                 }
             }
             index += 1
@@ -231,49 +245,90 @@ private enum AddressTokenizer {
         return nil
     }
 
-    private static func comment(_ characters: [Character], from start: Int) -> (String, Int) {
+    private static func comment<Unit: AddressUnit>(_ characters: [Unit], from start: Int) -> (String, Int) {
         var text = ""
         var depth = 0
         var index = start
         while index < characters.count {
             let character = characters[index]
             index += 1
-            switch character {
-            case "\\" where index < characters.count:
-                text.append(characters[index])
+            switch character.ascii {
+            case UInt8(ascii: "\\") where index < characters.count:
+                characters[index].append(to: &text)
                 index += 1
-            case "(":
-                if depth > 0 { text.append(character) }
+            case UInt8(ascii: "("):
+                if depth > 0 { character.append(to: &text) }
                 depth += 1
-            case ")":
+            case UInt8(ascii: ")"):
                 depth -= 1
                 if depth == 0 { return (text, index) }
-                text.append(character)
+                character.append(to: &text)
             default:
-                text.append(character)
+                character.append(to: &text)
             }
         }
         return (text, index)
     }
 
-    private static func quoted(_ characters: [Character], from start: Int) -> (String, Int)? {
+    private static func quoted<Unit: AddressUnit>(_ characters: [Unit], from start: Int) -> (String, Int)? {
         var text = ""
         var index = start + 1
         while index < characters.count {
             let character = characters[index]
             index += 1
-            switch character {
-            case "\\" where index < characters.count:
-                text.append(characters[index])
+            switch character.ascii {
+            case UInt8(ascii: "\\") where index < characters.count:
+                characters[index].append(to: &text)
                 index += 1
-            case "\"":
+            case UInt8(ascii: "\""):
                 return (text, index)
             default:
-                text.append(character)
+                character.append(to: &text)
             }
         }
         return nil
     }
+}
+
+/// What the tokenizer reads a header value as: its `Character`s, or the bytes of an ASCII value
+/// (each of which is one character).
+private protocol AddressUnit {
+    /// The ASCII value, or nil.
+    var ascii: UInt8? { get }
+    var isSpace: Bool { get }
+    var character: Character { get }
+    func append(to text: inout String)
+}
+
+extension AddressUnit {
+    /// `(`, `)`, `<`, `>`, `[`, `]`, `:`, `;`, `@`, `,`, `.` and `"`; a switch, where a
+    /// `Set<Character>` hashed every character of every address header.
+    @inline(__always)
+    var isSpecial: Bool {
+        guard let ascii else { return false }
+        switch ascii {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "@"), UInt8(ascii: ","),
+            UInt8(ascii: "."), UInt8(ascii: "\""):
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+extension Character: AddressUnit {
+    var ascii: UInt8? { asciiValue }
+    var isSpace: Bool { RapportIngest.isSpace(self) }
+    var character: Character { self }
+    func append(to text: inout String) { text.append(self) }
+}
+
+extension UInt8: AddressUnit {
+    var ascii: UInt8? { self < 0x80 ? self : nil }
+    var isSpace: Bool { self == 0x20 || (self >= 0x09 && self <= 0x0D) }
+    var character: Character { Character(Unicode.Scalar(self)) }
+    func append(to text: inout String) { text.unicodeScalars.append(Unicode.Scalar(self)) }
 }
 
 // MARK: - Mailboxes

@@ -1,4 +1,5 @@
 import RapportModel
+import RapportTestSupport
 import Testing
 @testable import RapportIngest
 
@@ -102,6 +103,25 @@ private func person(_ name: String?, _ address: String) -> Participant {
 
     @Test func keepsEncodedWordsWithoutADecoder() {
         #expect(AddressParser.parse("=?utf-8?q?J=C3=B3n?= <jon@x.is>") == [person("=?utf-8?q?J=C3=B3n?=", "jon@x.is")])
+    }
+
+    /// ASCII values are read byte by byte; read as `Character`s they must give the same people.
+    @Test func readsASCIIBytesAsItReadsCharacters() {
+        for (value, _) in Self.cases {
+            #expect(AddressParser.parse(value) == AddressParser.parseByCharacters(value), "\(value)")
+        }
+        let pieces = [
+            "a", "b@c.d", " ", "\t", "\"", "\\", "(", ")", "<", ">", "[", "]", ":", ";", "@", ",", ".", "=?", "?=", "?",
+            "Team", "x@y", "mailto:", "'",
+        ]
+        var random = SplitMix64(seed: 5)
+        for _ in 0..<3_000 {
+            let value = (0..<Int(random.next() % 16)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+                .joined()
+            #expect(
+                AddressParser.parse(value, decodeWords: Self.decode)
+                    == AddressParser.parseByCharacters(value, decodeWords: Self.decode), "\(value)")
+        }
     }
 
     @Test func survivesEveryPrefixOfANastyList() {

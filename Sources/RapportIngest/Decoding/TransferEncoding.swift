@@ -22,42 +22,50 @@ enum TransferEncoding {
 
     private static let padding = UInt8(ascii: "=")
 
+    /// Written through a pointer (three bytes for every four characters at most): appending
+    /// byte by byte checked the array's capacity for every byte.
     private static func decodeBase64(buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(buffer.count / 4 * 3 + 3)
-        var group: UInt32 = 0
-        var groupLength = 0
-        for byte in buffer {
-            let value = base64Values[Int(byte)]
-            if value != 0xFF {
-                group = group << 6 | UInt32(value)
-                groupLength += 1
-                if groupLength == 4 {
-                    output.append(UInt8(truncatingIfNeeded: group >> 16))
-                    output.append(UInt8(truncatingIfNeeded: group >> 8))
-                    output.append(UInt8(truncatingIfNeeded: group))
-                    group = 0
-                    groupLength = 0
+        [UInt8](unsafeUninitializedCapacity: buffer.count / 4 * 3 + 3) { output, written in
+            var out = 0
+            var group: UInt32 = 0
+            var groupLength = 0
+            func flushPartialGroup() {
+                switch groupLength {
+                case 2:
+                    output[out] = UInt8(truncatingIfNeeded: group >> 4)
+                    out += 1
+                case 3:
+                    output[out] = UInt8(truncatingIfNeeded: group >> 10)
+                    output[out + 1] = UInt8(truncatingIfNeeded: group >> 2)
+                    out += 2
+                default:
+                    break
                 }
-            } else if byte == padding {
-                flushPartialGroup(group, length: groupLength, into: &output)
                 group = 0
                 groupLength = 0
             }
-        }
-        flushPartialGroup(group, length: groupLength, into: &output)
-        return output
-    }
-
-    private static func flushPartialGroup(_ group: UInt32, length: Int, into output: inout [UInt8]) {
-        switch length {
-        case 2:
-            output.append(UInt8(truncatingIfNeeded: group >> 4))
-        case 3:
-            output.append(UInt8(truncatingIfNeeded: group >> 10))
-            output.append(UInt8(truncatingIfNeeded: group >> 2))
-        default:
-            break
+            // The table through a pointer: a global read in the loop is checked for its lazy start.
+            base64Values.withUnsafeBufferPointer { values in
+                for byte in buffer {
+                    let value = values[Int(byte)]
+                    if value != 0xFF {
+                        group = group << 6 | UInt32(value)
+                        groupLength += 1
+                        if groupLength == 4 {
+                            output[out] = UInt8(truncatingIfNeeded: group >> 16)
+                            output[out + 1] = UInt8(truncatingIfNeeded: group >> 8)
+                            output[out + 2] = UInt8(truncatingIfNeeded: group)
+                            out += 3
+                            group = 0
+                            groupLength = 0
+                        }
+                    } else if byte == padding {
+                        flushPartialGroup()
+                    }
+                }
+            }
+            flushPartialGroup()
+            written = out
         }
     }
 
@@ -73,37 +81,46 @@ enum TransferEncoding {
         bytes.withByteBuffer(decodeQuotedPrintable(buffer:))
     }
 
+    /// Written through a pointer into storage of the input's size (decoding never lengthens):
+    /// appending byte by byte checked the array's capacity for every byte.
     private static func decodeQuotedPrintable(buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(buffer.count)
         let count = buffer.count
-        var index = 0
-        while index < count {
-            let byte = buffer[index]
-            switch byte {
-            case padding:
-                if index + 2 < count, let high = HexDigit.value(buffer[index + 1]),
-                   let low = HexDigit.value(buffer[index + 2]) {
-                    output.append(high << 4 | low)
-                    index += 3
-                } else if let afterBreak = softBreakEnd(in: buffer, from: index + 1) {
-                    index = afterBreak
-                } else {
-                    output.append(byte)
+        return [UInt8](unsafeUninitializedCapacity: count) { output, written in
+            var out = 0
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                switch byte {
+                case padding:
+                    if index + 2 < count, let high = HexDigit.value(buffer[index + 1]),
+                       let low = HexDigit.value(buffer[index + 2]) {
+                        output[out] = high << 4 | low
+                        out += 1
+                        index += 3
+                    } else if let afterBreak = softBreakEnd(in: buffer, from: index + 1) {
+                        index = afterBreak
+                    } else {
+                        output[out] = byte
+                        out += 1
+                        index += 1
+                    }
+                case ASCII.space, ASCII.tab:
+                    let blanksEnd = blankRunEnd(in: buffer, from: index)
+                    if !(blanksEnd == count || buffer[blanksEnd] == ASCII.lf || buffer[blanksEnd] == ASCII.cr) {
+                        for blank in index..<blanksEnd {
+                            output[out] = buffer[blank]
+                            out += 1
+                        }
+                    }
+                    index = blanksEnd
+                default:
+                    output[out] = byte
+                    out += 1
                     index += 1
                 }
-            case ASCII.space, ASCII.tab:
-                let blanksEnd = blankRunEnd(in: buffer, from: index)
-                if !(blanksEnd == count || buffer[blanksEnd] == ASCII.lf || buffer[blanksEnd] == ASCII.cr) {
-                    output.append(contentsOf: buffer[index..<blanksEnd])
-                }
-                index = blanksEnd
-            default:
-                output.append(byte)
-                index += 1
             }
+            written = out
         }
-        return output
     }
 
     /// The index past the spaces and tabs starting at `start`.

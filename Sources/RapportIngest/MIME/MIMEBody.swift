@@ -1,3 +1,4 @@
+import Foundation
 import RapportModel
 
 /// What a message's MIME tree yields for analysis: the readable text, the attachments, and any
@@ -189,8 +190,7 @@ enum MultipartSplitter {
         var index = body.startIndex
         let end = body.endIndex
         while index < end {
-            var lineEnd = index
-            while lineEnd < end, body[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = lineFeed(in: body, from: index) ?? end
             let next = lineEnd < end ? lineEnd + 1 : end
             if lineEnd - index >= marker.count, body[index] == 0x2D, body[index + 1] == 0x2D,
                body[index..<(index + marker.count)].elementsEqual(marker) {
@@ -216,6 +216,17 @@ enum MultipartSplitter {
         }
         if let start = partStart, start < end { parts.append(body[start..<end]) }
         return (parts, false)
+    }
+
+    /// The index of the first LF at or after `start`, found with `memchr` (a loop over the slice
+    /// checked each index, and every byte of a multipart body passes here).
+    static func lineFeed(in body: ArraySlice<UInt8>, from start: Int) -> Int? {
+        body.withUnsafeBufferPointer { bytes in
+            let offset = start - body.startIndex
+            guard let base = bytes.baseAddress, offset < bytes.count,
+                  let found = memchr(base + offset, 0x0A, bytes.count - offset) else { return nil }
+            return body.startIndex + UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        }
     }
 
     /// The line break before a boundary belongs to the boundary (RFC 2046 §5.1.1).

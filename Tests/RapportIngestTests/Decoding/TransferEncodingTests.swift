@@ -1,4 +1,5 @@
 import Foundation
+import RapportTestSupport
 import Testing
 @testable import RapportIngest
 
@@ -98,5 +99,97 @@ struct TransferCase: Sendable, CustomTestStringConvertible {
         let blanks = String(repeating: " ", count: 200_000)
         #expect(TransferEncoding.decodeQuotedPrintable(Array((blanks + "x").utf8)).count == 200_001)
         #expect(TransferEncoding.decodeQuotedPrintable(Array((blanks + "\n").utf8)) == [0x0A])
+    }
+}
+
+/// The decoders write through pointers into storage sized up front; on seeded damaged input
+/// they must give what plain appending does (the reference below is the earlier decoder).
+@Suite struct TransferEncodingAgreementTests {
+    static func referenceBase64(_ input: [UInt8]) -> [UInt8] {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (value, character) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+            table[Int(character)] = UInt8(value)
+        }
+        var output: [UInt8] = []
+        var group: UInt32 = 0
+        var length = 0
+        func flush() {
+            if length == 2 { output.append(UInt8(truncatingIfNeeded: group >> 4)) }
+            if length == 3 { output += [UInt8(truncatingIfNeeded: group >> 10), UInt8(truncatingIfNeeded: group >> 2)] }
+            group = 0
+            length = 0
+        }
+        for byte in input {
+            if table[Int(byte)] != 0xFF {
+                group = group << 6 | UInt32(table[Int(byte)])
+                length += 1
+                if length == 4 {
+                    output += [UInt8(truncatingIfNeeded: group >> 16), UInt8(truncatingIfNeeded: group >> 8), UInt8(truncatingIfNeeded: group)]
+                    group = 0
+                    length = 0
+                }
+            } else if byte == UInt8(ascii: "=") {
+                flush()
+            }
+        }
+        flush()
+        return output
+    }
+
+    static func referenceQuotedPrintable(_ input: [UInt8]) -> [UInt8] {
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+        }
+        func blanksEnd(_ start: Int) -> Int {
+            var index = start
+            while index < input.count, input[index] == 0x20 || input[index] == 0x09 { index += 1 }
+            return index
+        }
+        var output: [UInt8] = []
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            if byte == UInt8(ascii: "=") {
+                if index + 2 < input.count, let high = hex(input[index + 1]), let low = hex(input[index + 2]) {
+                    output.append(high << 4 | low)
+                    index += 3
+                    continue
+                }
+                let end = blanksEnd(index + 1)
+                if end == input.count {
+                    index = end
+                } else if input[end] == 0x0A {
+                    index = end + 1
+                } else if input[end] == 0x0D {
+                    index = end + 1 < input.count && input[end + 1] == 0x0A ? end + 2 : end + 1
+                } else {
+                    output.append(byte)
+                    index += 1
+                }
+            } else if byte == 0x20 || byte == 0x09 {
+                let end = blanksEnd(index)
+                if !(end == input.count || input[end] == 0x0A || input[end] == 0x0D) { output += input[index..<end] }
+                index = end
+            } else {
+                output.append(byte)
+                index += 1
+            }
+        }
+        return output
+    }
+
+    @Test func agreeWithPlainAppendingOnSeededDamagedInput() {
+        var random = SplitMix64(seed: 23)
+        let alphabet = Array("AZaz09+/==  \t\r\n=3D=C3=A9=\r\n=zz.-é".utf8)
+        for _ in 0..<5_000 {
+            let input = (0..<Int(random.next() % 48)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            #expect(TransferEncoding.decodeBase64(input) == Self.referenceBase64(input), "\(input)")
+            #expect(TransferEncoding.decodeQuotedPrintable(input) == Self.referenceQuotedPrintable(input), "\(input)")
+        }
     }
 }

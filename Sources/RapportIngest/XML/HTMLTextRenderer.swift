@@ -210,15 +210,68 @@ struct HTMLTextRenderer {
 
     // MARK: - Text
 
+    /// Runs of visible ASCII are appended whole (appending scalar by scalar was most of laying
+    /// out HTML mail); other characters one by one, as `appendFlowingScalars` does.
     private mutating func appendFlowing(_ text: String) {
-        let cleaned = Self.removingConditionalMarkers(text)
-        for scalar in cleaned.unicodeScalars {
-            if Self.isSpace(scalar) {
-                if !line.isEmpty { pendingSpace = true }
-            } else if !Self.isInvisibleScalar(scalar) {
-                appendVisible(scalar)
+        var cleaned = Self.removingConditionalMarkers(text)
+        cleaned.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 {
+                    let (value, length) = Self.decodeScalar(bytes, at: index)
+                    appendFlowing(scalar: value)
+                    index += length
+                    continue
+                }
+                if Self.isSpaceByte(byte) {
+                    if !line.isEmpty { pendingSpace = true }
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, bytes[end] < 0x80, !Self.isSpaceByte(bytes[end]) { end += 1 }
+                appendVisible(Unicode.Scalar(byte))
+                if end > index + 1 {
+                    line += String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
+                }
+                index = end
             }
         }
+    }
+
+    /// `appendFlowing` of one character, scalar by scalar (a test holds the two equal).
+    private mutating func appendFlowing(scalar: Unicode.Scalar) {
+        if Self.isSpace(scalar) {
+            if !line.isEmpty { pendingSpace = true }
+        } else if !Self.isInvisibleScalar(scalar) {
+            appendVisible(scalar)
+        }
+    }
+
+    /// The ASCII bytes `isSpace` takes for space.
+    @inline(__always)
+    private static func isSpaceByte(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
+    /// The scalar starting at `index` of well-formed UTF-8 (a `String`'s) and its length.
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        let value: UInt32
+        let length: Int
+        if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            length = 2
+        } else if lead < 0xF0 {
+            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            length = 3
+        } else {
+            value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                | UInt32(bytes[index + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(value)!, length)
     }
 
     private mutating func appendPreformatted(_ text: String) {

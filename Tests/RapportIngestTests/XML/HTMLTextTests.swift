@@ -1,3 +1,4 @@
+import RapportTestSupport
 import Testing
 
 @testable import RapportIngest
@@ -191,5 +192,37 @@ import Testing
 
     @Test func plainBlockquoteIsNotMarkedAsQuotedHistory() {
         #expect(text("<p>He said:</p><blockquote>Quality first.</blockquote>") == "He said:\n\nQuality first.")
+    }
+}
+
+/// Flowing text is appended in runs of visible ASCII; it must come out as it does scalar by
+/// scalar: white space collapsed to one space, invisible characters dropped, nothing at the ends.
+@Suite struct HTMLFlowingTextTests {
+    static func scalarByScalar(_ text: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if HTMLTextRenderer.isSpace(scalar) {
+                if !out.isEmpty { pendingSpace = true }
+            } else if !HTMLTextRenderer.isInvisibleScalar(scalar) {
+                if pendingSpace { out += " " }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    @Test func runsComeOutAsScalarsDo() {
+        var random = SplitMix64(seed: 3)
+        let pieces = [
+            "a", "Hello", "þú", " ", "  ", "\t", "\n", "\r\n", "\u{0C}", "\u{A0}", "\u{2009}", "\u{200B}", "\u{AD}",
+            "\u{FEFF}", "👍🏽", "e\u{301}", ".", "\u{01}", "\u{7F}", "日本",
+        ]
+        for _ in 0..<3_000 {
+            let text = (0..<Int(random.next() % 20)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+                .joined()
+            #expect(HTMLTextRenderer.render([.text(text)]) == Self.scalarByScalar(text), "\(text.debugDescription)")
+        }
     }
 }

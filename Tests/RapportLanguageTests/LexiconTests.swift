@@ -1,3 +1,4 @@
+import RapportTestSupport
 import Testing
 
 @testable import RapportLanguage
@@ -158,5 +159,52 @@ import Testing
         let match = CompiledMatcherTests.lexicons.matcher(for: .english).matches(in: "per my last email").first
         #expect(match?.weights == ["sentiment": -1.5, "conflict.complaint": 2])
         #expect(match?.shape == .phrase)
+    }
+}
+
+/// Simple text (`SimpleText`) is cut and checked on its bytes when lexicons load; the answers
+/// must be those of the `Character` path, on every shipped term and on seeded odd ones.
+@Suite struct SimpleTermTests {
+    static func seededTerms() -> [String] {
+        var random = SplitMix64(seed: 17)
+        let pieces = [
+            "a", "b", "z", "ó", "á", "þ", "ð", "æ", "ö", "Á", "Þ", "A", "Z", "İ", "ǅ", "ß", "1", "'", "-", "*", " ", "  ",
+            "\t", "\u{A0}", ".", ":)", "í", "ý", "ȸ", "\u{AD}",
+        ]
+        return (0..<4_000).map { _ in
+            (0..<Int(random.next() % 9)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+
+    static func allTerms() -> [String] {
+        LexiconSet.embedded().lexicons.flatMap { $0.entries.map(\.term) } + seededTerms()
+    }
+
+    @Test func patternsAreCutAsCharactersCutThem() {
+        for term in Self.allTerms() where SimpleText.isSimple(term) {
+            #expect(TermPattern(simple: term) == TermPattern(characters: term), "\(term)")
+        }
+    }
+
+    @Test func problemsAreFoundAsCharactersFindThem() {
+        var checked = 0
+        for term in Self.allTerms() where SimpleText.isSimple(term) {
+            for category in [LexiconCategory.sentiment, .negator] {
+                #expect(
+                    LexiconParser.simpleTermProblem(term, category: category)
+                        == LexiconParser.characterTermProblem(term, category: category), "\(term)")
+                checked += 1
+            }
+        }
+        #expect(checked > 10_000)
+    }
+
+    @Test func simpleTextIsBelowU0280WithoutCR() {
+        #expect(SimpleText.isSimple("óánægð* þjónusta"))
+        #expect(SimpleText.isSimple("\u{27F}"))
+        #expect(!SimpleText.isSimple("\u{280}"))
+        #expect(!SimpleText.isSimple("e\u{301}"))
+        #expect(!SimpleText.isSimple("a\r\nb"))
+        #expect(!SimpleText.isSimple("don\u{2019}t"))
     }
 }

@@ -178,7 +178,8 @@ public final class CompiledMatcher: Sendable {
         {
             return utf8
         }
-        let composed = word.precomposedStringWithCanonicalMapping
+        // Simple text is already composed (and Foundation's composition is slow).
+        let composed = SimpleText.isSimple(word) ? word : word.precomposedStringWithCanonicalMapping
         let tokens = tokenizer.tokens(composed)
         if tokens.count == 1, !tokens[0].normalized.isEmpty { return Array(tokens[0].normalized.utf8) }
         return Array(composed.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").utf8)

@@ -34,6 +34,11 @@ public struct TermPattern: Hashable, Sendable {
     public var endsWithStem: Bool
 
     public init(_ term: String) {
+        if SimpleText.isSimple(term) { self.init(simple: term) } else { self.init(characters: term) }
+    }
+
+    /// The words cut and checked as `Character`s, as any text must be.
+    init(characters term: String) {
         var words = term.split(separator: " ").map(String.init)
         if words.count == 1, words[0].hasPrefix("*") {
             self.words = [String(words[0].dropFirst())]
@@ -45,6 +50,35 @@ public struct TermPattern: Hashable, Sendable {
         if endsWithStem { words[words.count - 1].removeLast() }
         self.words = words
         shape = words.count > 1 ? .phrase : (endsWithStem ? .stem : .word)
+    }
+}
+
+extension TermPattern {
+    /// `init(_:)` for simple text, on its bytes: the same words (a test holds them equal).
+    init(simple term: String) {
+        var words = term.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
+        if words.count == 1, words[0].utf8.first == UInt8(ascii: "*") {
+            self.words = [String(words[0].dropFirst())]
+            shape = .suffix
+            endsWithStem = false
+            return
+        }
+        endsWithStem = words.last?.utf8.last == UInt8(ascii: "*")
+        if endsWithStem { words[words.count - 1].removeLast() }
+        self.words = words
+        shape = words.count > 1 ? .phrase : (endsWithStem ? .stem : .word)
+    }
+}
+
+/// Text whose every character is one Unicode scalar below U+0280 (ASCII, Latin-1, the Latin
+/// extensions and IPA, so every Icelandic letter) other than CR: no character there joins another, and
+/// none has another canonical form, so splitting, counting and comparing characters can be done
+/// on the bytes and scalars. Loading the lexicons checks most terms this way; other text takes
+/// the `Character` path.
+enum SimpleText {
+    static func isSimple(_ text: String) -> Bool {
+        // U+0280 and above start with a byte of 0xCA or more (combining marks with 0xCC).
+        text.utf8.allSatisfy { $0 < 0xCA && $0 != 0x0D }
     }
 }
 
@@ -271,7 +305,14 @@ struct LexiconParser {
             }
         }
         if plain { return nil }
-        // Scalar checks rather than Foundation's string searches: every Icelandic term comes here.
+        if SimpleText.isSimple(term) { return simpleTermProblem(term, category: category) }
+        return characterTermProblem(term, category: category)
+    }
+
+    /// The checks of `termProblem` after the length and word count, on `Character`s.
+    static func characterTermProblem(_ term: String, category: LexiconCategory) -> String? {
+        let utf8 = Array(term.utf8)
+        // Scalar checks rather than Foundation's string searches.
         let scalars = term.unicodeScalars
         if let first = scalars.first, let last = scalars.last,
             CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last)
@@ -298,6 +339,45 @@ struct LexiconParser {
             if index != words.count - 1 { return "only the last word of a phrase may be a stem" }
             if word.index(after: star) != word.endIndex { return "'*' may only end a stem" }
             if word.distance(from: word.startIndex, to: star) < 3 {
+                return "a stem keeps at least three letters before the '*'"
+            }
+        }
+        return nil
+    }
+
+    /// `termProblem` for simple text (`SimpleText`), on its bytes and scalars: characters are
+    /// scalars there, none of them a curly apostrophe. The same answers (a test holds them equal).
+    static func simpleTermProblem(_ term: String, category: LexiconCategory) -> String? {
+        let scalars = term.unicodeScalars
+        if let first = scalars.first, let last = scalars.last,
+            CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last)
+        {
+            return "term has leading or trailing spaces"
+        }
+        let utf8 = term.utf8
+        if zip(utf8, utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: " ") && $1 == UInt8(ascii: " ") }) {
+            return "words of a phrase are separated by single spaces"
+        }
+        let lowerCase = scalars.allSatisfy { scalar in
+            scalar.isASCII
+                ? !(scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.lowercaseMapping == String(scalar)
+        }
+        if !lowerCase && !Emoticons.all.contains(term) { return "terms are lower-case" }
+        let words = Array(utf8.split(separator: UInt8(ascii: " ")))
+        if words.count == 1 && words[0].first == UInt8(ascii: "*") {
+            guard category.isModifier else { return "a '*suffix' term is only allowed for modifiers" }
+            // Characters are scalars: the bytes that do not continue one.
+            guard words[0].count(where: { $0 & 0xC0 != 0x80 }) >= 3, !words[0].dropFirst().contains(UInt8(ascii: "*"))
+            else {
+                return "a suffix needs at least two characters after the '*'"
+            }
+            return nil
+        }
+        for (index, word) in words.enumerated() {
+            guard let star = word.firstIndex(of: UInt8(ascii: "*")) else { continue }
+            if index != words.count - 1 { return "only the last word of a phrase may be a stem" }
+            if word.index(after: star) != word.endIndex { return "'*' may only end a stem" }
+            if word[..<star].count(where: { $0 & 0xC0 != 0x80 }) < 3 {
                 return "a stem keeps at least three letters before the '*'"
             }
         }

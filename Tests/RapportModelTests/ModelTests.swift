@@ -15,6 +15,11 @@ import Testing
         ("jon@mail.Fjarskipti.is", "mail.fjarskipti.is"),
         ("postmaster", ""),
         ("\"a@b\"@c.org", "c.org"),
+        ("a@", ""),
+        ("@Þjóð.IS", "þjóð.is"),
+        ("jón@Dæmi.is", "dæmi.is"),
+        ("x@b@\u{301}C", "b@\u{301}c"),  // "@" with a mark is no "@"
+        ("", ""),
     ])
     func domainIsLowerCasedAfterLastAt(address: String, domain: String) {
         #expect(Participant(address: address).domain == domain)

@@ -47,7 +47,16 @@ struct Reading: Hashable, Sendable {
     static let hostileCategories = ["conflict.anger", "conflict.blame", "conflict.threat", "conflict.distrust"]
 
     /// The strongest hostile category.
-    var hostility: Double { Self.hostileCategories.map(category).max() ?? 0 }
+    var hostility: Double {
+        // A loop, as `max()` compares: `map(category)` copied the whole reading into a closure
+        // on every call, and rules ask this of every message.
+        var best = category(Self.hostileCategories[0])
+        for name in Self.hostileCategories.dropFirst() {
+            let value = category(name)
+            if best < value { best = value }
+        }
+        return best
+    }
 
     /// Hostility, or a threat to walk away: what pulls tone down whatever the wording.
     var pressure: Double { max(hostility, category("negotiation.walkaway")) }

@@ -292,7 +292,7 @@ private enum AddressTokenizer {
 
 /// What the tokenizer reads a header value as: its `Character`s, or the bytes of an ASCII value
 /// (each of which is one character).
-private protocol AddressUnit {
+fileprivate protocol AddressUnit {
     /// The ASCII value, or nil.
     var ascii: UInt8? { get }
     var isSpace: Bool { get }
@@ -551,20 +551,49 @@ private struct MailboxUnit {
 
     /// Decoded, whitespace collapsed, surrounding quotes removed; nil when empty or the address.
     private static func displayName(_ raw: String, address: String, decodeWords: (String) -> String) -> String? {
-        let characters = Array(decodeWords(raw).split(whereSeparator: isSpace).joined(separator: " "))
-        // Peeled from both ends by index, in one pass: inner whitespace is already collapsed, so
-        // only the space a removed quote leaves at either end needs trimming.
-        var start = 0
-        var end = characters.count
-        while end - start >= 2, characters[start] == "\"" || characters[start] == "'", characters[end - 1] == characters[start] {
-            start += 1
-            end -= 1
-            while start < end, isSpace(characters[start]) { start += 1 }
-            while start < end, isSpace(characters[end - 1]) { end -= 1 }
-        }
-        let name = String(characters[start..<end])
+        let name = AddressParser.collapsedName(decodeWords(raw))
         guard !name.isEmpty, name.lowercased() != address.lowercased() else { return nil }
         return name
+    }
+}
+
+extension AddressParser {
+    /// A decoded display name with white space collapsed and surrounding quotes removed;
+    /// `byCharacters` reads an ASCII name as `Character`s too (tests hold the two readings equal).
+    static func collapsedName(_ decoded: String, byCharacters: Bool = false) -> String {
+        let name: String
+        if !byCharacters, let ascii = decoded.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            // An ASCII name without a CR (nearly all, once decoded): its bytes are its characters.
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) else { return nil }
+            let collapsed = Array(bytes.split(whereSeparator: \.isSpace).joined(separator: [UInt8(ascii: " ")]))
+            return peeled(collapsed) { String(decoding: collapsed[$0], as: UTF8.self) }
+        }), let ascii {
+            name = ascii
+        } else {
+            let characters = Array(decoded.split(whereSeparator: isSpace).joined(separator: " "))
+            name = peeled(characters) { String(characters[$0]) }
+        }
+        return name
+    }
+
+    /// A collapsed name with its surrounding quotes removed, peeled from both ends by index in one
+    /// pass: inner whitespace is already collapsed, so only the space a removed quote leaves at
+    /// either end needs trimming.
+    fileprivate static func peeled<Unit: AddressUnit & Equatable>(_ characters: [Unit], text: (Range<Int>) -> String)
+        -> String
+    {
+        var start = 0
+        var end = characters.count
+        while end - start >= 2,
+            characters[start].ascii == UInt8(ascii: "\"") || characters[start].ascii == UInt8(ascii: "'"),
+            characters[end - 1] == characters[start]
+        {
+            start += 1
+            end -= 1
+            while start < end, characters[start].isSpace { start += 1 }
+            while start < end, characters[end - 1].isSpace { end -= 1 }
+        }
+        return text(start..<end)
     }
 }
 

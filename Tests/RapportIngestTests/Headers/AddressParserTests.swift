@@ -124,6 +124,18 @@ private func person(_ name: String?, _ address: String) -> Participant {
         }
     }
 
+    /// Display names are collapsed and unquoted on their bytes when ASCII; as `Character`s they
+    /// must come out the same.
+    @Test func collapsesASCIINamesAsItCollapsesCharacters() {
+        var random = SplitMix64(seed: 9)
+        let pieces = ["Jon", " ", "  ", "\t", "\n", "\"", "'", "a", ".", "\u{0B}", "\u{0C}", "x y"]
+        for _ in 0..<3_000 {
+            let name = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+                .joined()
+            #expect(AddressParser.collapsedName(name) == AddressParser.collapsedName(name, byCharacters: true), "\(name)")
+        }
+    }
+
     @Test func survivesEveryPrefixOfANastyList() {
         let nasty = "\"Smith, \\\"J\\\"\" <@r.test:j@X.com> (c(n)), Team: a@b.c;, <x@y"
         for length in 0...nasty.count {

@@ -193,8 +193,20 @@ struct CueLine {
         if cue.isEmpty { return false }
         if cue.hasPrefix("p.s") || cue.hasPrefix("ps:") || cue.hasPrefix("ps ") { return false }
         if isContact { return true }
-        let words = cue.scalars.split(separator: " ").count { $0.contains(where: CueText.isLetterOrDigit) }
-        if cue.scalars.count > Self.maximumSignatureLineLength || words > Self.maximumSignatureWords { return false }
+        if cue.scalars.count > Self.maximumSignatureLineLength { return false }
+        // Words with a letter or digit, counted in one pass (splitting made an array per line).
+        var words = 0
+        var wordHasLetter = false
+        for scalar in cue.scalars {
+            if scalar == " " {
+                if wordHasLetter { words += 1 }
+                wordHasLetter = false
+            } else if !wordHasLetter && CueText.isLetterOrDigit(scalar) {
+                wordHasLetter = true
+            }
+        }
+        if wordHasLetter { words += 1 }
+        if words > Self.maximumSignatureWords { return false }
         if words >= 5, let last = cue.scalars.last, ".!?…".unicodeScalars.contains(last) { return false }
         return true
     }

@@ -65,6 +65,21 @@ enum LineShape: Equatable, Sendable {
     /// Looks only as far as the first visible character (and the one after a `>`: `>:` is the
     /// end of an address that a client wrapped, as in `… <jon@x.is` / `>:`, not a quote).
     init(_ line: Substring) {
+        // Most lines start with ASCII after ASCII spaces: told from the bytes.
+        if let shape = line.utf8.withContiguousStorageIfAvailable({ bytes -> LineShape? in
+            var index = 0
+            while index < bytes.count, bytes[index] == 0x20 || (bytes[index] >= 0x09 && bytes[index] <= 0x0D) {
+                index += 1
+            }
+            guard index == bytes.count || bytes[index] < 0x80 else { return nil }
+            if index == bytes.count { return .blank }
+            guard bytes[index] == UInt8(ascii: ">") else { return .text }
+            // After `>`, a non-ASCII byte could still be part of what follows: `:` alone matters.
+            return index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: ":") ? .text : .quoted
+        }), let shape {
+            self = shape
+            return
+        }
         var scalars = line.unicodeScalars.drop { CueText.isSpace($0) || CueText.isInvisible($0) }.makeIterator()
         switch scalars.next() {
         case nil: self = .blank

@@ -29,4 +29,23 @@ import Testing
             #expect(bytes(MailLines.split(inner)) == bytes(MailLines.splitByIndex(inner)))
         }
     }
+
+    /// The shape as the scalars tell it (white space and invisible marks skipped).
+    static func scalarShape(_ line: Substring) -> LineShape {
+        var scalars = line.unicodeScalars.drop { CueText.isSpace($0) || CueText.isInvisible($0) }.makeIterator()
+        switch scalars.next() {
+        case nil: return .blank
+        case ">": return scalars.next() == ":" ? .text : .quoted
+        default: return .text
+        }
+    }
+
+    @Test func shapesFromBytesAreTheShapesOfTheScalars() {
+        var random = SplitMix64(seed: 13)
+        let pieces = [" ", "\t", "\u{A0}", "\u{200B}", ">", ":", "a", "Þ", "\u{FEFF}", ">:", "\u{0B}"]
+        for _ in 0..<3_000 {
+            let line = (0..<Int(random.next() % 6)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            #expect(LineShape(Substring(line)) == Self.scalarShape(Substring(line)), "\(line.debugDescription)")
+        }
+    }
 }

@@ -227,7 +227,8 @@ struct ByteOutput {
     static let flushSize = 1 << 16
 
     /// Memory of its own rather than an array's, so a writer can point into it between calls;
-    /// freed with the last copy of the output.
+    /// freed with the last copy of the output. Copies share it: an output has one owner (the
+    /// command's loop), never two writers.
     private final class Storage {
         let base: UnsafeMutablePointer<UInt8>
         let capacity: Int

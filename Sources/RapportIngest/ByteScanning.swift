@@ -11,6 +11,11 @@ enum ASCII {
         byte == space || byte == tab || byte == cr || byte == lf
     }
 
+    /// The ASCII bytes `Character.isWhitespace` takes: space and 0x09–0x0D (VT and FF too).
+    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
+        byte == space || (byte >= 0x09 && byte <= 0x0D)
+    }
+
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }

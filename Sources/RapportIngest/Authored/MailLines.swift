@@ -68,9 +68,7 @@ enum LineShape: Equatable, Sendable {
         // Most lines start with ASCII after ASCII spaces: told from the bytes.
         if let shape = line.utf8.withContiguousStorageIfAvailable({ bytes -> LineShape? in
             var index = 0
-            while index < bytes.count, bytes[index] == 0x20 || (bytes[index] >= 0x09 && bytes[index] <= 0x0D) {
-                index += 1
-            }
+            while index < bytes.count, ASCII.isSpace(bytes[index]) { index += 1 }
             guard index == bytes.count || bytes[index] < 0x80 else { return nil }
             if index == bytes.count { return .blank }
             guard bytes[index] == UInt8(ascii: ">") else { return .text }

@@ -326,7 +326,7 @@ extension Character: AddressUnit {
 
 extension UInt8: AddressUnit {
     var ascii: UInt8? { self < 0x80 ? self : nil }
-    var isSpace: Bool { self == 0x20 || (self >= 0x09 && self <= 0x0D) }
+    var isSpace: Bool { ASCII.isSpace(self) }
     var character: Character { Character(Unicode.Scalar(self)) }
     func append(to text: inout String) { text.unicodeScalars.append(Unicode.Scalar(self)) }
 }
@@ -601,6 +601,6 @@ extension AddressParser {
 /// large part of reading address headers). CR LF, one character, reads as its LF.
 @inline(__always)
 func isSpace(_ character: Character) -> Bool {
-    if let ascii = character.asciiValue { return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) }
+    if let ascii = character.asciiValue { return ASCII.isSpace(ascii) }
     return character.isWhitespace
 }

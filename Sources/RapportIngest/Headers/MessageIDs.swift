@@ -44,7 +44,7 @@ enum MessageIDs {
     /// byte (CR LF, one character, is whitespace either way), and `Character.isWhitespace` was
     /// the larger part of reading a message's headers.
     private static func parseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { ASCII.isSpace(byte) }
         @inline(__always) func string(_ range: Range<Int>) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }

@@ -176,19 +176,21 @@ struct ScoringWorkspace {
         }
         tally.clear()
         guard !buffer.tokens.isEmpty else { return (Totals(language: detected), nil) }
-        SentenceSplitter.split(buffer.tokens, bytes: bytes, into: &spans)
         let mixedCaps = buffer.hasAllCapsWord && buffer.hasOtherWord
         let totals = buffer.tokens.withUnsafeBufferPointer { tokens in
-            buffer.normalized.withUnsafeBufferPointer { normalized in
-                wordSlots.withUnsafeBufferPointer { slots in
-                    spans.withUnsafeBufferPointer { spans in
-                        let text = PreparedText(
-                            bytes: bytes, tokens: tokens, normalized: normalized,
-                            slots: UnsafeBufferPointer(rebasing: slots[0..<tokens.count]), spans: spans,
-                            language: detected, mixedCaps: mixedCaps)
-                        return detected == .icelandic
-                            ? scorer.scoreSentences(text, &icelandicAnalysis, &tally, sentence: sentence)
-                            : scorer.scoreSentences(text, &englishAnalysis, &tally, sentence: sentence)
+            buffer.marked.withUnsafeBufferPointer { marked in
+                SentenceSplitter.split(tokens, marked: marked, bytes: bytes, into: &spans)
+                return buffer.normalized.withUnsafeBufferPointer { normalized in
+                    wordSlots.withUnsafeBufferPointer { slots in
+                        spans.withUnsafeBufferPointer { spans in
+                            let text = PreparedText(
+                                bytes: bytes, tokens: tokens, marked: marked, normalized: normalized,
+                                slots: UnsafeBufferPointer(rebasing: slots[0..<tokens.count]), spans: spans,
+                                language: detected, mixedCaps: mixedCaps)
+                            return detected == .icelandic
+                                ? scorer.scoreSentences(text, &icelandicAnalysis, &tally, sentence: sentence)
+                                : scorer.scoreSentences(text, &englishAnalysis, &tally, sentence: sentence)
+                        }
                     }
                 }
             }
@@ -202,6 +204,8 @@ struct ScoringWorkspace {
 struct PreparedText {
     var bytes: UnsafeBufferPointer<UInt8>
     var tokens: UnsafeBufferPointer<RawToken>
+    /// The indices of the marked tokens (`RawToken.isMarked`), in order.
+    var marked: UnsafeBufferPointer<Int>
     var normalized: UnsafeBufferPointer<UInt8>
     var slots: UnsafeBufferPointer<CompiledMatcher.WordSlot>
     var spans: UnsafeBufferPointer<Range<Int>>
@@ -244,6 +248,7 @@ extension Scorer {
     ) -> ScoringWorkspace.Totals {
         analysis.mixedCaps = text.mixedCaps
         analysis.tokens = text.tokens
+        analysis.marked = text.marked
         analysis.normalized = text.normalized
         analysis.slots = text.slots
         analysis.bytes = text.bytes
@@ -264,8 +269,13 @@ extension Scorer {
         var positiveSum = 0.0
         var negativeSum = 0.0
         var neutralCount = 0.0
+        var marks = 0
         for span in text.spans {
-            analysis.reset(range: span)
+            // Spans are in order and cover the text, so each one's marked tokens follow the last's.
+            var marksEnd = marks
+            while marksEnd < text.marked.count && text.marked[marksEnd] < span.upperBound { marksEnd += 1 }
+            analysis.reset(range: span, marks: marks..<marksEnd)
+            marks = marksEnd
             analyze(&analysis, matcher)
             if sentence == nil {
                 // Without evidence to give, rules that only explain are skipped.
@@ -336,25 +346,26 @@ extension Scorer {
         let bytes = analysis.bytes
         let slots = analysis.slots
         let span = analysis.range
-        var words = 0
+        // Only marked tokens are other than plain words: the counts come from them alone.
+        var others = 0
         var elongated = false
-        for index in span {
-            if tokens[index].kind == .word { words += 1 }
-            if tokens[index].flags.contains(.elongated) { elongated = true }
-        }
-        analysis.wordCount = words
-        analysis.hasElongatedToken = elongated
-        var index = span.lowerBound
-        while index < span.upperBound {
-            let token = tokens[index]
+        for position in analysis.marks {
+            let token = tokens[analysis.marked[position]]
+            if token.kind != .word { others += 1 }
+            if token.flags.contains(.elongated) { elongated = true }
             if token.kind == .punctuation {
                 for position in token.start..<token.end {
                     if bytes[position] == UInt8(ascii: "!") { analysis.exclamations += 1 }
                     if bytes[position] == UInt8(ascii: "?") { analysis.questions += 1 }
                 }
             }
+        }
+        analysis.wordCount = span.count - others
+        analysis.hasElongatedToken = elongated
+        var index = span.lowerBound
+        while index < span.upperBound {
             // Most tokens match nothing, which their slot tells without a call.
-            guard slots[index].mayMatch || token.flags.contains(.elongated),
+            guard slots[index].mayMatch || (elongated && tokens[index].flags.contains(.elongated)),
                 let match = matcher.match(tokens, slots: slots, at: index, end: span.upperBound, normalized: normalized)
             else {
                 index += 1

@@ -33,6 +33,10 @@ public struct SentenceAnalysis {
     static let sentimentCategory = -1
 
     var tokens: UnsafeBufferPointer<RawToken>
+    /// The text's marked tokens (`RawToken.isMarked`) by index, and the positions in it of the
+    /// sentence's own (`marks`).
+    var marked: UnsafeBufferPointer<Int>
+    var marks: Range<Int> = 0..<0
     var normalized: UnsafeBufferPointer<UInt8>
     /// Each token's word-table entry, looked up once per text.
     var slots: UnsafeBufferPointer<CompiledMatcher.WordSlot>
@@ -71,14 +75,16 @@ public struct SentenceAnalysis {
     init(matcher: CompiledMatcher) {
         self.matcher = matcher
         tokens = UnsafeBufferPointer(start: nil, count: 0)
+        marked = UnsafeBufferPointer(start: nil, count: 0)
         normalized = UnsafeBufferPointer(start: nil, count: 0)
         slots = UnsafeBufferPointer(start: nil, count: 0)
         bytes = UnsafeBufferPointer(start: nil, count: 0)
     }
 
     /// Empties the analysis for the next sentence, keeping the arrays' storage.
-    mutating func reset(range: Range<Int>) {
+    mutating func reset(range: Range<Int>, marks: Range<Int>) {
         self.range = range
+        self.marks = marks
         // A sentence has a handful of items: popping them is several times cheaper than
         // `removeAll(keepingCapacity:)`, which goes through the generic `replaceSubrange`.
         // `clause` and `segment` are rebuilt by `Scorer.markClauses` when a sentence needs them.

@@ -74,6 +74,16 @@ struct RawToken: Sendable {
     var isWord: Bool { kind == .word }
     /// Tokens the lexicon may match.
     var isLookupable: Bool { kind == .word || kind == .emoticon || kind == .emoji }
+
+    /// Any token but a plain word: not a word, or a word that is an abbreviation, is stretched
+    /// or starts a line. Sentence splitting and the per-sentence counts look only at these
+    /// (`TokenBuffer.marked`); most tokens of a text are plain words.
+    @inline(__always)
+    var isMarked: Bool {
+        kind != .word || newlinesBefore > 0 || flags.rawValue & RawToken.markingFlags.rawValue != 0
+    }
+
+    static let markingFlags: Flags = [.abbreviation, .elongated]
 }
 
 /// Tokens of one text plus the arena their normalised forms live in; reused across texts.
@@ -83,6 +93,8 @@ struct TokenBuffer: Sendable {
     /// largest text so far needed (beyond the count it holds older bytes).
     var normalized: [UInt8] = []
     var normalizedCount = 0
+    /// The indices of the marked tokens (`RawToken.isMarked`), in order.
+    var marked: [Int] = []
     /// Some word with letters is written in capitals, and some is not: then capitals are emphasis.
     var hasAllCapsWord = false
     var hasOtherWord = false

@@ -42,19 +42,29 @@ enum SentenceSplitter {
 
     static func split(_ tokens: [RawToken], bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var spans: [Range<Int>] = []
-        split(tokens, bytes: bytes, into: &spans)
+        let marked = tokens.indices.filter { tokens[$0].isMarked }
+        tokens.withUnsafeBufferPointer { tokens in
+            marked.withUnsafeBufferPointer { marked in split(tokens, marked: marked, bytes: bytes, into: &spans) }
+        }
         return spans
     }
 
-    /// Replaces `spans` with the sentences' token ranges (reusing its storage).
-    static func split(_ tokens: [RawToken], bytes: UnsafeBufferPointer<UInt8>, into spans: inout [Range<Int>]) {
+    /// Replaces `spans` with the sentences' token ranges (reusing its storage). `marked` holds
+    /// the indices of the marked tokens (`RawToken.isMarked`), the only ones that can end a
+    /// sentence or start one: a plain word is neither an end mark nor at the start of a line.
+    static func split(
+        _ tokens: UnsafeBufferPointer<RawToken>, marked: UnsafeBufferPointer<Int>, bytes: UnsafeBufferPointer<UInt8>,
+        into spans: inout [Range<Int>]
+    ) {
         // A text has a sentence or two: removing them one by one keeps the storage without the
         // generic `replaceSubrange` that `removeAll(keepingCapacity:)` goes through.
         while spans.popLast() != nil {}
         var start = 0
-        var index = 0
+        var position = 0
         let count = tokens.count
-        while index < count {
+        while position < marked.count {
+            let index = marked[position]
+            position += 1
             let token = tokens[index]
             if index > start && token.newlinesBefore > 0
                 && (token.newlinesBefore >= 2 || startsListItem(tokens, index, bytes)
@@ -69,11 +79,10 @@ enum SentenceSplitter {
                 if endsSentence(boundaryKind, tokens, before: index, next: end, bytes) {
                     spans.append(start..<end)
                     start = end
-                    index = end
-                    continue
+                    // The closing marks taken into the sentence are not looked at again.
+                    while position < marked.count && marked[position] < end { position += 1 }
                 }
             }
-            index += 1
         }
         if start < count { spans.append(start..<count) }
         mergeWordless(&spans, tokens)
@@ -101,7 +110,7 @@ enum SentenceSplitter {
     }
 
     static func endsSentence(
-        _ kind: Terminator, _ tokens: [RawToken], before index: Int, next: Int,
+        _ kind: Terminator, _ tokens: UnsafeBufferPointer<RawToken>, before index: Int, next: Int,
         _ bytes: UnsafeBufferPointer<UInt8>
     ) -> Bool {
         guard next < tokens.count else { return true }
@@ -150,7 +159,9 @@ enum SentenceSplitter {
     }
 
     /// `- item`, `* item`, `• item`, `1. item`, `2) item` at the start of a line.
-    static func startsListItem(_ tokens: [RawToken], _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func startsListItem(
+        _ tokens: UnsafeBufferPointer<RawToken>, _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         let token = tokens[index]
         let first = bytes[token.start]
         switch token.kind {
@@ -187,7 +198,7 @@ enum SentenceSplitter {
 
     /// A span with no words (a trailing `:)` or `!!!`) joins the sentence before it (or, at the
     /// start, the one after it).
-    static func mergeWordless(_ spans: inout [Range<Int>], _ tokens: [RawToken]) {
+    static func mergeWordless(_ spans: inout [Range<Int>], _ tokens: UnsafeBufferPointer<RawToken>) {
         guard spans.count > 1 else { return }
         func hasWord(_ span: Range<Int>) -> Bool {
             for index in span where tokens[index].kind == .word { return true }

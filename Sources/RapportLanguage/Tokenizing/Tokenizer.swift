@@ -38,11 +38,15 @@ public struct Tokenizer: Sendable {
 
     /// Tokenizes UTF-8 bytes into `buffer` (which is cleared first).
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
-        var tokens = buffer.tokens
-        // Truncating through `removeLast(_:)` keeps the storage without the generic
-        // `replaceSubrange` that `removeAll(keepingCapacity:)` goes through.
+        // The arrays are taken out of the buffer (so they stay uniquely referenced) and truncated
+        // keeping their storage: through `removeLast(_:)` for the tokens, one by one for the few
+        // marked ones, without the generic `replaceSubrange` of `removeAll(keepingCapacity:)`.
+        var tokens: [RawToken] = []
+        var marked: [Int] = []
+        swap(&tokens, &buffer.tokens)
+        swap(&marked, &buffer.marked)
         if !tokens.isEmpty { tokens.removeLast(tokens.count) }
-        buffer.tokens = []
+        while marked.popLast() != nil {}
         // Normalising never grows text by more than half (İ → i̇ is the worst case), so the
         // scanner writes through a pointer into storage sized once, which later texts reuse.
         let capacity = TokenScanner.normalizedCapacity(for: bytes.count)
@@ -61,11 +65,13 @@ public struct Tokenizer: Sendable {
                             var scanner = TokenScanner(
                                 bytes: bytes, abbreviations: abbreviations, ascii: ascii,
                                 startsEmoticon: startsEmoticon, normalized: normalized, tokens: tokens,
-                                batch: batch.baseAddress!)
+                                marked: marked, batch: batch.baseAddress!)
                             tokens = []
+                            marked = []
                             scanner.run()
                             scanner.flushBatch()
                             tokens = scanner.tokens
+                            marked = scanner.marked
                             sawAllCapsWord = scanner.sawAllCapsWord
                             sawOtherWord = scanner.sawOtherWord
                             return scanner.normalizedCount
@@ -75,6 +81,7 @@ public struct Tokenizer: Sendable {
             }
         }
         buffer.tokens = tokens
+        buffer.marked = marked
         buffer.hasAllCapsWord = sawAllCapsWord
         buffer.hasOtherWord = sawOtherWord
     }
@@ -93,6 +100,8 @@ private struct TokenScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let abbreviations: ByteTable<Bool>.Reader
     var tokens: [RawToken]
+    /// The indices of the marked tokens (`RawToken.isMarked`).
+    var marked: [Int]
     /// Tokens not yet in `tokens`: appended `batchSize` at a time, since each `Array.append`
     /// checks uniqueness and capacity. The batch is small enough to live on the stack.
     let batch: UnsafeMutablePointer<RawToken>
@@ -122,7 +131,7 @@ private struct TokenScanner {
         bytes: UnsafeBufferPointer<UInt8>, abbreviations: ByteTable<Bool>.Reader,
         ascii: UnsafeBufferPointer<CharacterClass>, startsEmoticon: UnsafeBufferPointer<Bool>,
         normalized: UnsafeMutableBufferPointer<UInt8>,
-        tokens: [RawToken], batch: UnsafeMutablePointer<RawToken>
+        tokens: [RawToken], marked: [Int], batch: UnsafeMutablePointer<RawToken>
     ) {
         self.bytes = bytes
         self.abbreviations = abbreviations
@@ -130,6 +139,7 @@ private struct TokenScanner {
         self.startsEmoticon = startsEmoticon
         self.normalized = normalized
         self.tokens = tokens
+        self.marked = marked
         self.batch = batch
         self.limit = bytes.count
     }
@@ -747,11 +757,11 @@ private struct TokenScanner {
         if kind == .word && flags.contains(.hasLetters) {
             if flags.contains(.allCaps) { sawAllCapsWord = true } else { sawOtherWord = true }
         }
-        (batch + batchCount).initialize(
-            to: RawToken(
-                start: start, end: end, normalizedStart: normalizedStart, normalizedEnd: normalizedCount, hash: hash,
-                kind: kind, flags: flags, newlinesBefore: UInt8(min(newlines, 255))
-            ))
+        let token = RawToken(
+            start: start, end: end, normalizedStart: normalizedStart, normalizedEnd: normalizedCount, hash: hash,
+            kind: kind, flags: flags, newlinesBefore: UInt8(min(newlines, 255)))
+        if token.isMarked { marked.append(tokens.count + batchCount) }
+        (batch + batchCount).initialize(to: token)
         batchCount += 1
         if batchCount == TokenScanner.batchSize { flushBatch() }
         newlines = 0

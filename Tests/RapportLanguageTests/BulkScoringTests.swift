@@ -1,3 +1,5 @@
+import Foundation
+import RapportTestSupport
 import Testing
 
 @testable import RapportLanguage
@@ -149,5 +151,67 @@ import Testing
             let without = weighing.score(text, language: nil, detail: .full)
             #expect(ScoreSummary(all) == ScoreSummary(without), "\(text)")
         }
+    }
+}
+
+/// Rules are skipped in sentences without the facts they need (`ScoringRule.requiredFacts`);
+/// every shipped rule that names some must change nothing, number or evidence, where they
+/// are missing.
+@Suite struct RequiredFactsTests {
+    /// A rule as it is, but asking to be called in every sentence.
+    struct CalledEverywhere: ScoringRule {
+        let rule: any ScoringRule
+        var identifier: String { rule.identifier }
+        var description: String { rule.description }
+        var triggeringExamples: [String] { rule.triggeringExamples }
+        var nonTriggeringExamples: [String] { rule.nonTriggeringExamples }
+        var onlyExplains: Bool { rule.onlyExplains }
+        func apply(to sentence: inout SentenceAnalysis) { rule.apply(to: &sentence) }
+    }
+
+    static func texts() throws -> [String] {
+        var texts = BulkScoringTests.texts
+        for file in ["en.tsv", "is.tsv", "politeness-en.tsv", "politeness-is.tsv"] {
+            let url = Fixtures.packageRoot.appendingPathComponent("Tests/RapportLanguageTests/DevSet/" + file)
+            texts += try DevSet(text: String(contentsOf: url, encoding: .utf8), file: file).rows.map(\.text)
+        }
+        return texts
+    }
+
+    @Test func shippedRulesChangeNothingWithoutTheirFacts() throws {
+        let rules = [any ScoringRule].default
+        #expect(rules.filter { $0.requiredFacts.isEmpty }.isEmpty, "every shipped rule names what it needs")
+        let everywhere = Scorer(lexicons: .default, rules: rules.map { CalledEverywhere(rule: $0) })
+        let texts = try RequiredFactsTests.texts()
+        #expect(texts.count > 500)
+        for text in texts {
+            #expect(Scorer.default.score(text, language: nil, detail: .full)
+                == everywhere.score(text, language: nil, detail: .full), "\(text)")
+            #expect(Scorer.default.score(text, language: nil, detail: .summary)
+                == everywhere.score(text, language: nil, detail: .summary), "\(text)")
+        }
+    }
+
+    /// Records the facts of every sentence it is called on.
+    final class Recorder: ScoringRule, @unchecked Sendable {
+        var facts: SentenceFacts = []
+        var identifier: String { "recorder" }
+        var description: String { "Records sentence facts (a test rule)." }
+        var triggeringExamples: [String] { [] }
+        var nonTriggeringExamples: [String] { [] }
+        func apply(to sentence: inout SentenceAnalysis) { facts.formUnion(sentence.facts) }
+    }
+
+    @Test(arguments: [
+        ("The demo was not very good!", [.negator, .booster, .exclamation]),
+        ("Is it good?? Well, if not, sooo bad.", [.severalQuestions, .conditional, .negator, .elongation, .booster]),
+        ("The demo was good.", []),
+        ("The demo was GOOD, but slightly late.", [.mixedCaps, .contrast, .dampener]),
+        ("Per my last email, no.", [.phrase, .negator]),
+    ] as [(String, SentenceFacts)])
+    func factsOfASentence(_ text: String, _ expected: SentenceFacts) {
+        let recorder = Recorder()
+        _ = Scorer(lexicons: .default, rules: [recorder]).score(text, language: nil, detail: .full)
+        #expect(recorder.facts == expected, "\(text): \(recorder.facts.rawValue)")
     }
 }

@@ -16,6 +16,12 @@ public struct Scorer: Sendable {
     /// ones a score without evidence runs, and whether one of them acts without matches.
     let weighingRules: [Int]
     let weighingRulesActWithoutMatches: Bool
+    /// Every rule's number, and by number what it needs (`ScoringRule.needsMatches`,
+    /// `ScoringRule.requiredFacts`), read once here: asked of each rule per sentence, they cost
+    /// a dynamic call each.
+    let allRules: [Int]
+    let ruleNeedsMatches: [Bool]
+    let ruleFacts: [SentenceFacts]
 
     public init(
         lexicons: LexiconSet, rules: [any ScoringRule] = .default, tokenizer: Tokenizer = .default,
@@ -29,6 +35,9 @@ public struct Scorer: Sendable {
         rulesActWithoutMatches = rules.contains { !$0.needsMatches }
         weighingRules = rules.indices.filter { !rules[$0].onlyExplains }
         weighingRulesActWithoutMatches = rules.contains { !$0.onlyExplains && !$0.needsMatches }
+        allRules = Array(rules.indices)
+        ruleNeedsMatches = rules.map(\.needsMatches)
+        ruleFacts = rules.map(\.requiredFacts)
         index = WordIndex(
             identifier: identifier, english: lexicons.matcher(for: .english),
             icelandic: lexicons.matcher(for: .icelandic))

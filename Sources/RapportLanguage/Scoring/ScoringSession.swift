@@ -277,16 +277,15 @@ extension Scorer {
             analysis.reset(range: span, marks: marks..<marksEnd)
             marks = marksEnd
             analyze(&analysis, matcher)
-            if sentence == nil {
-                // Without evidence to give, rules that only explain are skipped.
-                if weighingRulesActWithoutMatches || !analysis.items.isEmpty || !analysis.modifiers.isEmpty {
-                    for number in weighingRules {
-                        analysis.currentRule = 1 << UInt64(number)
-                        rules[number].apply(to: &analysis)
-                    }
-                }
-            } else if rulesActWithoutMatches || !analysis.items.isEmpty || !analysis.modifiers.isEmpty {
-                for number in rules.indices {
+            // Rules are called only where they can change something: without evidence to give,
+            // not those that only explain; in a sentence without matches, only those that act
+            // without them; and only where the sentence has the facts each one needs. Rules
+            // change weights, never which terms matched, so the facts hold for all of them.
+            let matched = !analysis.items.isEmpty || !analysis.modifiers.isEmpty
+            if matched || (sentence == nil ? weighingRulesActWithoutMatches : rulesActWithoutMatches) {
+                let facts = analysis.facts
+                for number in sentence == nil ? weighingRules : allRules
+                where (matched || !ruleNeedsMatches[number]) && facts.isSuperset(of: ruleFacts[number]) {
                     analysis.currentRule = 1 << UInt64(number)
                     rules[number].apply(to: &analysis)
                 }

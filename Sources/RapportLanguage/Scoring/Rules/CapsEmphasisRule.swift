@@ -2,6 +2,7 @@
 /// (VADER's "cap differential"); a text written entirely in capitals is not.
 public struct CapsEmphasisRule: ScoringRule {
     public var needsMatches: Bool { true }
+    public var requiredFacts: SentenceFacts { .mixedCaps }
     /// Hutto & Gilbert 2014, `C_INCR`.
     static let increment = VADERConstants.capsIncrement
 

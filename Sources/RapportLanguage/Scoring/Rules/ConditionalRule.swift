@@ -5,6 +5,7 @@
 public struct ConditionalRule: ScoringRule {
     public init() {}
     public var needsMatches: Bool { true }
+    public var requiredFacts: SentenceFacts { .conditional }
     public var identifier: String { "conditional" }
     public var description: String { "Sentiment in an if/unless clause is hypothetical and weighs less." }
     public var triggeringExamples: [String] {

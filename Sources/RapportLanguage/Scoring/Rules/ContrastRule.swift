@@ -6,6 +6,7 @@
 public struct ContrastRule: ScoringRule {
     public init() {}
     public var needsMatches: Bool { true }
+    public var requiredFacts: SentenceFacts { .contrast }
     public var identifier: String { "contrast" }
     public var description: String {
         "The clause after but/however counts more; the one before, or after although, less."

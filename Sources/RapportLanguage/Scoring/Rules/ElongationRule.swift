@@ -2,6 +2,7 @@
 /// intensity cue in informal text (Brody & Diakopoulos 2011, "Cooooooooooooooollllllllllllll!!!!!!!!!!!!!!").
 public struct ElongationRule: ScoringRule {
     public var needsMatches: Bool { true }
+    public var requiredFacts: SentenceFacts { .elongation }
     /// No published constant exists; one booster's worth (VADER's `B_INCR`), since lengthening
     /// acts like an added "very".
     static let increment = VADERConstants.boosterIncrement

@@ -4,6 +4,7 @@
 public struct BoosterRule: ScoringRule {
     public init() {}
     public var needsMatches: Bool { true }
+    public var requiredFacts: SentenceFacts { .booster }
     public var identifier: String { "booster" }
     public var description: String { "Boosters before a word raise its weight, less the further away they are." }
     public var triggeringExamples: [String] {
@@ -19,6 +20,7 @@ public struct BoosterRule: ScoringRule {
 public struct DampenerRule: ScoringRule {
     public init() {}
     public var needsMatches: Bool { true }
+    public var requiredFacts: SentenceFacts { .dampener }
     public var identifier: String { "dampener" }
     public var description: String { "Dampeners before a word lower its weight, less the further away they are." }
     public var triggeringExamples: [String] {

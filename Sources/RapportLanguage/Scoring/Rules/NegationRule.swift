@@ -6,6 +6,7 @@
 /// relationship signals are dropped: "not angry" is no anger, "can't commit" no commitment.
 public struct NegationRule: ScoringRule {
     public var needsMatches: Bool { true }
+    public var requiredFacts: SentenceFacts { .negator }
     /// A negated negative word swings less far than a negated positive one: "not bad" is mildly
     /// positive, "not good" clearly negative (Kiritchenko & Mohammad 2016, "The effect of
     /// negators, modals, and degree adverbs on sentiment composition"). Applied on top of the

@@ -4,6 +4,7 @@
 public struct PhrasePrecedenceRule: ScoringRule {
     public init() {}
     public var needsMatches: Bool { true }
+    public var requiredFacts: SentenceFacts { .phrase }
     public var onlyExplains: Bool { true }
     public var identifier: String { "phrase" }
     public var description: String { "A phrase in the lexicon takes precedence over the words inside it." }

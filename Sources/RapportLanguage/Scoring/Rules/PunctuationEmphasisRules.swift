@@ -3,6 +3,7 @@
 public struct ExclamationRule: ScoringRule {
     public init() {}
     public var needsMatches: Bool { true }
+    public var requiredFacts: SentenceFacts { .exclamation }
     public var identifier: String { "exclamation" }
     public var description: String { "Each ! (up to four) strengthens the sentence's sentiment." }
     public var triggeringExamples: [String] { ["Great work!", "This is unacceptable!!!"] }
@@ -24,6 +25,7 @@ public struct ExclamationRule: ScoringRule {
 public struct QuestionRule: ScoringRule {
     public init() {}
     public var needsMatches: Bool { true }
+    public var requiredFacts: SentenceFacts { .severalQuestions }
     public var identifier: String { "question" }
     public var description: String { "Two or more ? strengthen the sentence's sentiment; one does not." }
     public var triggeringExamples: [String] { ["Why is this still so bad??", "Is this really the best you can do???"] }

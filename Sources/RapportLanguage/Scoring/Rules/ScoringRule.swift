@@ -19,11 +19,68 @@ public protocol ScoringRule: Sendable {
     /// without evidence (`rapport score`, `Scorer.Detail.summary`) then skips it. A rule that
     /// does not say is always called.
     var onlyExplains: Bool { get }
+    /// What a sentence must have for the rule to change anything in it (a negator, a `!`):
+    /// the scorer skips the rule in sentences that lack any of these, which most sentences
+    /// do. A rule that does not say is always called.
+    var requiredFacts: SentenceFacts { get }
 }
 
 extension ScoringRule {
     public var needsMatches: Bool { false }
     public var onlyExplains: Bool { false }
+    public var requiredFacts: SentenceFacts { [] }
+}
+
+/// Facts about a matched sentence that rules act on (`ScoringRule.requiredFacts`).
+public struct SentenceFacts: OptionSet, Sendable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// A modifier of this kind matched in the sentence.
+    public init(_ kind: ModifierKind) {
+        switch kind {
+        case .negator: self = .negator
+        case .booster: self = .booster
+        case .dampener: self = .dampener
+        case .contrast: self = .contrast
+        case .conditional: self = .conditional
+        case .clause: self = .clauseOpener
+        }
+    }
+
+    public static let negator = SentenceFacts(rawValue: 1 << 0)
+    public static let booster = SentenceFacts(rawValue: 1 << 1)
+    public static let dampener = SentenceFacts(rawValue: 1 << 2)
+    public static let contrast = SentenceFacts(rawValue: 1 << 3)
+    public static let conditional = SentenceFacts(rawValue: 1 << 4)
+    public static let clauseOpener = SentenceFacts(rawValue: 1 << 5)
+    /// At least one `!`.
+    public static let exclamation = SentenceFacts(rawValue: 1 << 6)
+    /// At least two `?`.
+    public static let severalQuestions = SentenceFacts(rawValue: 1 << 7)
+    /// Some words of the document are in capitals and some are not.
+    public static let mixedCaps = SentenceFacts(rawValue: 1 << 8)
+    /// Some token of the sentence has a stretched letter.
+    public static let elongation = SentenceFacts(rawValue: 1 << 9)
+    /// Some match spans several tokens (a phrase).
+    public static let phrase = SentenceFacts(rawValue: 1 << 10)
+}
+
+extension SentenceAnalysis {
+    /// The facts of the analysed sentence.
+    var facts: SentenceFacts {
+        var facts: SentenceFacts = []
+        for modifier in modifiers { facts.insert(SentenceFacts(modifier.kind)) }
+        if exclamations > 0 { facts.insert(.exclamation) }
+        if questions > 1 { facts.insert(.severalQuestions) }
+        if mixedCaps { facts.insert(.mixedCaps) }
+        if hasElongatedToken { facts.insert(.elongation) }
+        for item in items where item.end - item.first > 1 {
+            facts.insert(.phrase)
+            break
+        }
+        return facts
+    }
 }
 
 extension Array where Element == any ScoringRule {

@@ -67,8 +67,9 @@ public struct SentenceFacts: OptionSet, Sendable {
 }
 
 extension SentenceAnalysis {
-    /// The facts of the analysed sentence.
+    /// The facts of the analysed sentence. Inlined: as a call it copied the analysis.
     var facts: SentenceFacts {
+        @inline(__always) get {
         var facts: SentenceFacts = []
         for modifier in modifiers { facts.insert(SentenceFacts(modifier.kind)) }
         if exclamations > 0 { facts.insert(.exclamation) }
@@ -80,6 +81,7 @@ extension SentenceAnalysis {
             break
         }
         return facts
+        }
     }
 }
 

@@ -365,7 +365,8 @@ extension Scorer {
         while index < span.upperBound {
             // Most tokens match nothing, which their slot tells without a call.
             guard slots[index].mayMatch || (elongated && tokens[index].flags.contains(.elongated)),
-                let match = matcher.match(tokens, slots: slots, at: index, end: span.upperBound, normalized: normalized)
+                let match = matcher.matchQuickly(
+                    tokens, slots: slots, at: index, end: span.upperBound, normalized: normalized)
             else {
                 index += 1
                 continue

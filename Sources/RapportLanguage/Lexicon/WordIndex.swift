@@ -21,13 +21,20 @@ final class WordIndex: Sendable {
     let identifier: LanguageIdentifier
     let english: CompiledMatcher
     let icelandic: CompiledMatcher
-    /// Word → entry number; the entries' parts are kept in arrays of their own, so the lookup
-    /// of a token reads only the 16-byte slot it needs, not a whole entry.
+    /// What the lookup of a token reads, by entry number, in one record: kept in arrays of
+    /// their own, the parts cost a cache miss each for the less common words.
+    struct Record {
+        var english: CompiledMatcher.WordSlot
+        var icelandic: CompiledMatcher.WordSlot
+        /// The identifier's weights when the word is a listed function word (else zero).
+        var listedEvidence: LanguageIdentifier.Evidence
+        var isListed: Bool
+        var hasWeightedLetter: Bool
+    }
+
+    /// Word → entry number.
     private let table: ByteTable<Void>
-    private let englishSlots: [CompiledMatcher.WordSlot]
-    private let icelandicSlots: [CompiledMatcher.WordSlot]
-    private let listedEvidence: [LanguageIdentifier.Evidence?]
-    private let hasWeightedLetter: [Bool]
+    private let records: [Record]
 
     init(identifier: LanguageIdentifier, english: CompiledMatcher, icelandic: CompiledMatcher) {
         self.identifier = identifier
@@ -48,10 +55,12 @@ final class WordIndex: Sendable {
             table.set((), for: Array(key), hash: hash)
         }
         self.table = table
-        englishSlots = entries.map(\.english)
-        icelandicSlots = entries.map(\.icelandic)
-        listedEvidence = entries.map(\.listedEvidence)
-        hasWeightedLetter = entries.map(\.hasWeightedLetter)
+        records = entries.map {
+            Record(
+                english: $0.english, icelandic: $0.icelandic,
+                listedEvidence: $0.listedEvidence ?? LanguageIdentifier.Evidence(), isListed: $0.listedEvidence != nil,
+                hasWeightedLetter: $0.hasWeightedLetter)
+        }
     }
 
     /// Looks every token up once, writing each one's entry number to `entries` and its word slot
@@ -77,7 +86,7 @@ final class WordIndex: Sendable {
         let matcher = isIcelandic ? icelandic : english
         entries.withUnsafeMutableBufferPointer { entries in
             slots.withUnsafeMutableBufferPointer { slots in
-                (isIcelandic ? icelandicSlots : englishSlots).withUnsafeBufferPointer { languageSlots in
+                records.withUnsafeBufferPointer { records in
                     table.withReader { table in
                         for (position, token) in tokens.enumerated() {
                             guard token.isLookupable, token.normalizedEnd > token.normalizedStart else {
@@ -90,7 +99,7 @@ final class WordIndex: Sendable {
                             let number = table.index(of: key, hash: token.hash)
                             if let number {
                                 entries[position] = Int32(truncatingIfNeeded: number)
-                                slots[position] = languageSlots[number]
+                                slots[position] = isIcelandic ? records[number].icelandic : records[number].english
                             } else {
                                 entries[position] = -1
                                 let found = unlisted.look(
@@ -103,12 +112,13 @@ final class WordIndex: Sendable {
                                 continue
                             }
                             guard collectEvidence, token.kind == .word, let number else { continue }
-                            if let listed = listedEvidence[number] {
-                                evidence.english += listed.english
-                                evidence.icelandic += listed.icelandic
+                            let record = records[number]
+                            if record.isListed {
+                                evidence.english += record.listedEvidence.english
+                                evidence.icelandic += record.listedEvidence.icelandic
                                 continue
                             }
-                            guard hasWeightedLetter[number] else { continue }
+                            guard record.hasWeightedLetter else { continue }
                             identifier.addLetterEvidence(of: key, to: &evidence)
                         }
                     }
@@ -130,12 +140,13 @@ final class WordIndex: Sendable {
             slots.append(contentsOf: repeatElement(CompiledMatcher.WordSlot(), count: tokens.count - slots.count))
         }
         slots.withUnsafeMutableBufferPointer { slots in
-            (isIcelandic ? icelandicSlots : englishSlots).withUnsafeBufferPointer { languageSlots in
+            records.withUnsafeBufferPointer { records in
                 entries.withUnsafeBufferPointer { entries in
                     for (position, token) in tokens.enumerated() {
                         let number = entries[position]
                         if number >= 0 {
-                            slots[position] = languageSlots[Int(number)]
+                            let record = records[Int(number)]
+                            slots[position] = isIcelandic ? record.icelandic : record.english
                         } else if token.isLookupable, token.normalizedEnd > token.normalizedStart {
                             let key = UnsafeBufferPointer(
                                 rebasing: normalized[token.normalizedStart..<token.normalizedEnd])

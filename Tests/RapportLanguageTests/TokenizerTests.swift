@@ -138,3 +138,65 @@ import Testing
         #expect(AbbreviationList.default.contains("e.g."))
     }
 }
+
+/// Latin-1 letters (U+00C0–U+00FF, all of Icelandic's) are read inside the word loop; what it
+/// makes of them must be what reading them scalar by scalar makes: the same token boundaries,
+/// normalised forms (the standard lower-casing), flags and hashes, wherever they stand.
+@Suite struct LatinLetterTests {
+    static let scalars = (0xC0...0xFF).map { Character(Unicode.Scalar($0)!) }
+
+    static func raw(_ text: String) -> [(kind: Token.Kind, normalized: String, flags: RawToken.Flags, hash: UInt64)] {
+        withUTF8(text) { bytes in
+            var buffer = TokenBuffer()
+            Tokenizer.default.scan(bytes, into: &buffer)
+            return buffer.tokens.map {
+                ($0.kind, buffer.normalizedString($0), $0.flags.subtracting(.spaceBefore), $0.hash)
+            }
+        }
+    }
+
+    @Test(arguments: scalars)
+    func readLikeEveryOtherLetter(_ letter: Character) {
+        let isLetter = letter != "×" && letter != "÷"
+        for text in ["\(letter)", "x\(letter)y", "\(letter)\(letter)\(letter)", "AB\(letter)", "\(letter)ab a12\(letter)"] {
+            let tokens = Self.raw(text)
+            if isLetter {
+                #expect(tokens.count == text.split(separator: " ").count, "\(text)")
+                #expect(tokens.map(\.normalized) == text.split(separator: " ").map { $0.lowercased() }, "\(text)")
+                for token in tokens {
+                    #expect(token.hash == FNV1a.hash(Array(token.normalized.utf8)), "\(text)")
+                    // Repeats are counted in ASCII only.
+                    #expect(!token.flags.contains(.elongated), "\(text)")
+                }
+            } else {
+                #expect(tokens.contains { $0.kind != .word }, "\(text) splits at \(letter)")
+            }
+        }
+        guard isLetter else { return }
+        let upper = letter.isUppercase
+        // The same word with its first letter decomposed (read scalar by scalar, then composed)
+        // comes out the same, flags included.
+        let decomposed = String(letter).decomposedStringWithCanonicalMapping
+        if decomposed.unicodeScalars.count > 1 {
+            let fast = Self.raw("\(letter)ttur")
+            let slow = Self.raw("\(decomposed)ttur")
+            #expect(fast.map(\.normalized) == slow.map(\.normalized))
+            #expect(fast.map(\.flags.rawValue) == slow.map(\.flags.rawValue))
+            #expect(fast.map(\.hash) == slow.map(\.hash))
+        }
+        let word = Self.raw("\(letter)tt")[0]
+        #expect(word.flags.contains(.capitalized) == upper, "\(letter)tt")
+        #expect(Self.raw("\(letter)TT")[0].flags.contains(.allCaps) == upper, "\(letter)TT")
+        #expect(Self.raw("TT\(letter)")[0].flags.contains(.allCaps) == upper, "TT\(letter)")
+    }
+
+    @Test func icelandicSentence() {
+        let tokens = Self.raw("ÞETTA er ÓÁSÆTTANLEGT, Þórður! Já ég ætla í bæinn.")
+        #expect(tokens.map(\.normalized) == [
+            "þetta", "er", "óásættanlegt", "", "þórður", "", "já", "ég", "ætla", "í", "bæinn", "",
+        ])
+        #expect(tokens[0].flags.contains(.allCaps) && tokens[2].flags.contains(.allCaps))
+        #expect(tokens[4].flags.contains(.capitalized) && !tokens[4].flags.contains(.allCaps))
+        #expect(tokens[9].flags.contains(.hasLetters) && !tokens[9].flags.contains(.singleLetter))
+    }
+}

@@ -222,7 +222,7 @@ private struct TokenScanner {
             }
             // A word starting with an ASCII letter, the most common token, goes straight to the
             // word scanners (what the class switch below would do, unless it starts an emoticon).
-            if (byte | 0x20) &- UInt8(ascii: "a") < 26 && !startsEmoticon[Int(byte)] {
+            if startsPlainWord(at: position) {
                 scanWords()
                 continue
             }
@@ -333,8 +333,8 @@ private struct TokenScanner {
         }
     }
 
-    /// Reads the word at `position` (which starts with an ASCII letter), and the words after it
-    /// while each is one space away and starts with an ASCII letter: for those, the checks of
+    /// Reads the word at `position` (which starts with a letter, `startsPlainWord`), and the
+    /// words after it while each is one space away and starts so: for those, the checks of
     /// the main loop come down to this one test (the position is before any pending URL or
     /// address and the next chunk to examine, and no emoticon starts there).
     mutating func scanWords() {
@@ -343,15 +343,24 @@ private struct TokenScanner {
             guard position + 1 < limit, position + 1 < candidateChunk, bytes[position] == UInt8(ascii: " ") else {
                 return
             }
-            let next = bytes[position + 1]
-            guard (next | 0x20) &- UInt8(ascii: "a") < 26, !startsEmoticon[Int(next)] else { return }
+            guard startsPlainWord(at: position + 1) else { return }
             spaceBefore = true
             position += 1
         }
     }
 
-    /// Reads a word at `position` made of ASCII letters and digits only, which ends at the limit
-    /// or before an ASCII byte other than an apostrophe or hyphen: most words, read by one small
+    /// Whether a word the word scanners take starts at `index` (before `limit`): an ASCII letter
+    /// that starts no emoticon, or a Latin-1 letter.
+    @inline(__always)
+    func startsPlainWord(at index: Int) -> Bool {
+        let byte = bytes[index]
+        if (byte | 0x20) &- UInt8(ascii: "a") < 26 { return !startsEmoticon[Int(byte)] }
+        return byte == Latin1Letter.lead && index + 1 < limit && Latin1Letter.isLetter(bytes[index + 1])
+    }
+
+    /// Reads a word at `position` made of ASCII letters and digits and Latin-1 letters only,
+    /// which ends at the limit or before an ASCII byte other than an apostrophe or hyphen (most
+    /// words, English and Icelandic), read by one small
     /// loop. Returns false, having changed nothing, for any other word, which `scanWord` then
     /// reads. Does what `scanWord` does for such a word.
     mutating func scanPlainWord() -> Bool {

@@ -200,3 +200,27 @@ import Testing
         #expect(tokens[9].flags.contains(.hasLetters) && !tokens[9].flags.contains(.singleLetter))
     }
 }
+
+/// Every emoticon the tokenizer knows comes out whole wherever it stands alone, in either case
+/// of its letters (a two-byte table rules out the rest before each is tried); abbreviations
+/// are found however long the word before them.
+@Suite struct EmoticonAndAbbreviationTests {
+    @Test(arguments: Emoticons.all)
+    func everyEmoticonIsOneToken(_ emoticon: String) {
+        for variant in Set([emoticon, emoticon.lowercased(), emoticon.uppercased()]) {
+            for text in ["\(variant)", "ok \(variant) fine", "fine \(variant)"] {
+                let tokens = Tokenizer.default.tokens(text)
+                #expect(tokens.contains { $0.kind == .emoticon && $0.text == variant }, "\(text)")
+            }
+        }
+    }
+
+    @Test func longestAbbreviationStillMatches() {
+        var list = AbbreviationList()
+        try? list.add(text: "abcdefghij.\nx.y.z.\n", file: "test")
+        let tokenizer = Tokenizer(abbreviations: list)
+        #expect(tokenizer.tokens("see abcdefghij. Then").map(\.text) == ["see", "abcdefghij.", "Then"])
+        #expect(tokenizer.tokens("see abcdefghijk. Then").map(\.text) == ["see", "abcdefghijk", ".", "Then"])
+        #expect(tokenizer.tokens("a x.y.z. b").map(\.text) == ["a", "x.y.z.", "b"])
+    }
+}

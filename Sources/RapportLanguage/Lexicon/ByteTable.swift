@@ -22,6 +22,8 @@ struct ByteTable<Value: Sendable>: Sendable {
     private(set) var values: [Value] = []
     /// A power of two in count.
     private var slots: [Slot] = [Slot](repeating: ByteTable.emptySlot, count: 16)
+    /// The length of the longest key, so a caller can tell that a longer key cannot be here.
+    private(set) var longestKey = 0
     private static var emptySlot: Slot { Slot(hash: 0, index: -1, length: 0, start: 0) }
 
     var count: Int { values.count }
@@ -38,6 +40,8 @@ struct ByteTable<Value: Sendable>: Sendable {
         fileprivate let slots: UnsafeBufferPointer<Slot>
         fileprivate let arena: UnsafeBufferPointer<UInt8>
         fileprivate let values: UnsafeBufferPointer<Value>
+        /// `ByteTable.longestKey`.
+        let longestKey: Int
 
         @inline(__always)
         func value(for key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
@@ -68,7 +72,7 @@ struct ByteTable<Value: Sendable>: Sendable {
     func withReader<R>(_ body: (Reader) -> R) -> R {
         slots.withUnsafeBufferPointer { slots in
             arena.withUnsafeBufferPointer { arena in
-                values.withUnsafeBufferPointer { values in body(Reader(slots: slots, arena: arena, values: values)) }
+                values.withUnsafeBufferPointer { values in body(Reader(slots: slots, arena: arena, values: values, longestKey: longestKey)) }
             }
         }
     }
@@ -147,6 +151,7 @@ struct ByteTable<Value: Sendable>: Sendable {
         if (values.count + 1) * 2 > slots.count { grow() }
         let start = arena.count
         keyStart.append(start)
+        longestKey = max(longestKey, key.count)
         arena.append(contentsOf: key)
         values.append(value)
         precondition(arena.count <= Int(Int32.max), "a byte table holds at most 2 GB of keys")

@@ -431,6 +431,8 @@ private struct TokenScanner {
     /// Candidates are written right after the word's normalised bytes, where a match leaves them
     /// in place; without a match they lie beyond `normalizedCount` and are overwritten later.
     mutating func matchAbbreviation(wordEnd: Int, normalizedStart: Int, flags: inout RawToken.Flags) -> Int {
+        // Candidates only grow from `word.`: a word as long as the longest abbreviation is none.
+        guard normalizedCount - normalizedStart < abbreviations.longestKey else { return wordEnd }
         var candidateEnd = normalizedCount
         var index = wordEnd
         var best: (end: Int, length: Int, final: Bool)?
@@ -535,6 +537,11 @@ private struct TokenScanner {
     mutating func scanEmoticon() -> Bool {
         let start = position
         let first = bytes[start]
+        // Most bytes that start an emoticon (`:` in `10:30`, `x` in words) are not followed by
+        // the second byte of any: that is told by one table look before trying each one.
+        guard start + 1 < limit, Emoticons.startsWithPair[Int(first) << 7 | Int(Emoticons.folded(bytes[start + 1]) & 0x7F)],
+            bytes[start + 1] < 0x80
+        else { return false }
         let beforeIsSpace = start == 0 || bytes[start - 1] <= 0x20
         for emoticon in Emoticons.byFirstByte[Int(first)] {
             let end = start + emoticon.count
@@ -803,6 +810,17 @@ enum Emoticons {
     }()
 
     /// Bytes that can start an emoticon, as a table for the hot loop.
+    /// Whether some emoticon starts with these two bytes, indexed by `first << 7 | folded(second)`
+    /// (every emoticon is ASCII and at least two bytes long).
+    static let startsWithPair: [Bool] = {
+        var table = [Bool](repeating: false, count: 128 * 128)
+        for emoticon in all {
+            let bytes = Array(emoticon.utf8)
+            table[Int(bytes[0]) << 7 | Int(folded(bytes[1]))] = true
+        }
+        return table
+    }()
+
     static let startsEmoticon: [Bool] = {
         var table = [Bool](repeating: false, count: 128)
         for emoticon in all { table[Int(emoticon.utf8.first!)] = true }

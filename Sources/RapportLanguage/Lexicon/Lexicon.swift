@@ -168,7 +168,16 @@ struct LexiconParser {
     var entries: [LexiconEntry] = []
     var issues: [LexiconIssue] = []
     /// (term, category) → line of its first entry, for duplicate detection.
-    var seen: [String: (line: Int, weight: Double)] = [:]
+    var seen: [SeenKey: (line: Int, weight: Double)] = [:]
+    /// A line's fields, kept between lines so cutting one allocates nothing.
+    private var fields: [Substring] = []
+    /// The last category read, as written, since a file lists many entries of one category.
+    private var lastCategory: (text: Substring, category: LexiconCategory)?
+
+    struct SeenKey: Hashable {
+        var term: String
+        var category: LexiconCategory
+    }
 
     init(file: String) { self.file = file }
 
@@ -214,16 +223,29 @@ struct LexiconParser {
     }
 
     mutating func entry(_ line: Substring, _ lineNumber: Int) {
-        let fields = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(
-            Substring.init)
+        // The fields, cut at tabs (an ASCII byte, so the indices are also the text's).
+        fields.removeAll(keepingCapacity: true)
+        var start = line.startIndex
+        while let tab = line.utf8[start...].firstIndex(of: UInt8(ascii: "\t")) {
+            fields.append(line[start..<tab])
+            start = line.utf8.index(after: tab)
+        }
+        fields.append(line[start...])
         guard fields.count == 3 || fields.count == 4 else {
             error(lineNumber, "expected term<TAB>weight<TAB>category[<TAB>note], found \(fields.count) field(s)")
             return
         }
         let term = String(fields[0])
-        guard let category = LexiconCategory(rawValue: String(fields[2])) else {
-            error(lineNumber, "unknown category '\(fields[2])'")
-            return
+        let category: LexiconCategory
+        if let last = lastCategory, last.text == fields[2] {
+            category = last.category
+        } else {
+            guard let named = LexiconCategory(rawValue: String(fields[2])) else {
+                error(lineNumber, "unknown category '\(fields[2])'")
+                return
+            }
+            category = named
+            lastCategory = (fields[2], named)
         }
         guard let weight = LexiconParser.number(fields[1]) else {
             error(lineNumber, "weight '\(fields[1])' is not a decimal number such as -2.5")
@@ -242,7 +264,7 @@ struct LexiconParser {
             return
         }
         let note = fields.count == 4 && !fields[3].isEmpty ? String(fields[3]) : nil
-        let key = term + "\t" + category.rawValue
+        let key = SeenKey(term: term, category: category)
         if let first = seen[key] {
             if first.weight == weight {
                 error(lineNumber, "duplicate of line \(first.line) ('\(term)' \(category))")
@@ -286,24 +308,30 @@ struct LexiconParser {
     static func termProblem(_ term: String, category: LexiconCategory) -> String? {
         if term.isEmpty { return "empty term" }
         if term.utf8.count > maximumTermBytes { return "term longer than \(maximumTermBytes) bytes" }
-        if term.utf8.lazy.filter({ $0 == UInt8(ascii: " ") }).count >= maximumPhraseWords {
-            return "a phrase may have at most \(maximumPhraseWords) words"
-        }
-        // Fast path for plain ASCII words and phrases (lexicons hold thousands): lower-case
-        // letters, digits, ' and -, single spaces between words, at most a final '*'.
-        let utf8 = Array(term.utf8)
-        var plain = utf8.first != UInt8(ascii: " ") && utf8.last != UInt8(ascii: " ")
-        for (offset, byte) in utf8.enumerated() where plain {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"),
-                UInt8(ascii: "-"):
-                continue
-            case UInt8(ascii: " "):
-                plain = utf8[offset - 1] != UInt8(ascii: " ") && utf8[offset - 1] != UInt8(ascii: "*")
-            default:
-                plain = false
+        // One pass over the bytes counts the spaces and tells a plain ASCII word or phrase
+        // (lexicons hold thousands): lower-case letters, digits, ' and -, single spaces between
+        // words, no '*' but a final one.
+        var copy = term
+        let (spaces, plain) = copy.withUTF8 { utf8 -> (Int, Bool) in
+            var spaces = 0
+            var plain = utf8.first != UInt8(ascii: " ") && utf8.last != UInt8(ascii: " ")
+            for offset in utf8.indices {
+                switch utf8[offset] {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"),
+                    UInt8(ascii: "-"):
+                    continue
+                case UInt8(ascii: " "):
+                    spaces += 1
+                    if offset == 0 || utf8[offset - 1] == UInt8(ascii: " ") || utf8[offset - 1] == UInt8(ascii: "*") {
+                        plain = false
+                    }
+                default:
+                    plain = false
+                }
             }
+            return (spaces, plain)
         }
+        if spaces >= maximumPhraseWords { return "a phrase may have at most \(maximumPhraseWords) words" }
         if plain { return nil }
         if SimpleText.isSimple(term) { return simpleTermProblem(term, category: category) }
         return characterTermProblem(term, category: category)

@@ -183,11 +183,16 @@ struct LexiconParser {
 
     mutating func parse(_ text: String) {
         var lineNumber = 0
-        // Lines are cut on the UTF-8 bytes: splitting by `Character` costs more than the rest
-        // of loading a lexicon.
-        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        // Lines are cut at each newline byte in turn: splitting by `Character` costs more than
+        // the rest of loading a lexicon, and splitting the bytes into an array of views made one
+        // view per line first.
+        var lineStart = text.startIndex
+        var atEnd = false
+        while !atEnd {
+            let lineEnd = text.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+            var line = text[lineStart..<lineEnd]
+            if lineEnd == text.endIndex { atEnd = true } else { lineStart = text.utf8.index(after: lineEnd) }
             lineNumber += 1
-            var line = Substring(rawLine)
             if line.hasSuffix("\r") { line = line.dropLast() }
             if lineNumber == 1 && line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
             if line.hasPrefix("#!") {

@@ -45,16 +45,23 @@ public struct LexiconSet: Sendable {
     static func merged(_ lexicons: [Lexicon], for language: LanguageCode) -> [(
         term: String, category: LexiconCategory, weight: Double
     )] {
-        var order: [String] = []
-        var chosen: [String: (term: String, category: LexiconCategory, weight: Double)] = [:]
+        // Entries in first-seen order; a later one for the same (term, category) replaces the
+        // earlier in its place.
+        var merged: [(term: String, category: LexiconCategory, weight: Double)] = []
+        var positions: [LexiconParser.SeenKey: Int] = [:]
         for lexicon in lexicons where lexicon.language == nil || lexicon.language == language {
+            positions.reserveCapacity(positions.count + lexicon.entries.count)
             for entry in lexicon.entries {
-                let key = entry.term + "\t" + entry.category.rawValue
-                if chosen[key] == nil { order.append(key) }
-                chosen[key] = (entry.term, entry.category, entry.weight)
+                let key = LexiconParser.SeenKey(term: entry.term, category: entry.category)
+                if let position = positions[key] {
+                    merged[position] = (entry.term, entry.category, entry.weight)
+                } else {
+                    positions[key] = merged.count
+                    merged.append((entry.term, entry.category, entry.weight))
+                }
             }
         }
-        return order.map { chosen[$0]! }
+        return merged
     }
 
     // MARK: Shipped lexicons

@@ -203,6 +203,9 @@ public final class CompiledMatcher: Sendable {
         ) {
             let categoryIndex = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
             var termIndex: [String: Int] = [:]
+            termIndex.reserveCapacity(entries.count)
+            // Entries come file by file, a category's together: the last one's number is kept.
+            var lastCategory: (category: LexiconCategory, number: Int?)?
             for (text, category, weight) in entries {
                 let index: Int
                 if let existing = termIndex[text] {
@@ -223,8 +226,15 @@ public final class CompiledMatcher: Sendable {
                         terms[index].modifier = kind
                         terms[index].modifierWeight = weight
                     }
-                } else if let categoryNumber = categoryIndex[category] {
-                    terms[index].categories.append(.init(category: categoryNumber, weight: weight))
+                } else {
+                    let number: Int?
+                    if let last = lastCategory, last.category == category {
+                        number = last.number
+                    } else {
+                        number = categoryIndex[category]
+                        lastCategory = (category, number)
+                    }
+                    if let number { terms[index].categories.append(.init(category: number, weight: weight)) }
                 }
             }
         }

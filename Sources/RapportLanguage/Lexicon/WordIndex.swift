@@ -6,15 +6,6 @@
 ///
 /// A class with constant tables, so a scorer copies one reference.
 final class WordIndex: Sendable {
-    struct Entry: Sendable {
-        var english = CompiledMatcher.WordSlot()
-        var icelandic = CompiledMatcher.WordSlot()
-        /// The identifier's weights for a listed function word.
-        var listedEvidence: LanguageIdentifier.Evidence?
-        /// The word holds a letter the identifier weighs (what counts for an unlisted word).
-        var hasWeightedLetter = false
-    }
-
     /// Per token of a text: its entry, or -1 for a token that is not looked up or not found.
     typealias EntryNumbers = [Int32]
 
@@ -29,6 +20,7 @@ final class WordIndex: Sendable {
         /// The identifier's weights when the word is a listed function word (else zero).
         var listedEvidence: LanguageIdentifier.Evidence
         var isListed: Bool
+        /// The word holds a letter the identifier weighs (what counts for an unlisted word).
         var hasWeightedLetter: Bool
     }
 
@@ -45,22 +37,18 @@ final class WordIndex: Sendable {
         icelandic.forEachWord { words.set(true, for: Array($0)) }
         identifier.words.forEach { key, _ in words.set(true, for: Array(key)) }
         var table = ByteTable<Void>()
-        var entries: [Entry] = []
+        var records: [Record] = []
         words.forEach { key, _ in
             let hash = FNV1a.hash(key)
-            entries.append(Entry(
+            let listed = identifier.words.value(for: key, hash: hash)
+            records.append(Record(
                 english: english.slot(for: key, hash: hash), icelandic: icelandic.slot(for: key, hash: hash),
-                listedEvidence: identifier.words.value(for: key, hash: hash),
+                listedEvidence: listed ?? LanguageIdentifier.Evidence(), isListed: listed != nil,
                 hasWeightedLetter: identifier.hasWeightedLetter(key)))
             table.set((), for: Array(key), hash: hash)
         }
         self.table = table
-        records = entries.map {
-            Record(
-                english: $0.english, icelandic: $0.icelandic,
-                listedEvidence: $0.listedEvidence ?? LanguageIdentifier.Evidence(), isListed: $0.listedEvidence != nil,
-                hasWeightedLetter: $0.hasWeightedLetter)
-        }
+        self.records = records
     }
 
     /// Looks every token up once, writing each one's entry number to `entries` and its word slot

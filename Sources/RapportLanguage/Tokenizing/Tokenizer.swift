@@ -220,8 +220,9 @@ private struct TokenScanner {
                 candidateChunk = findCandidateChunk(from: chunkEnd)
                 if special?.start == position { continue }
             }
-            // A word starting with an ASCII letter, the most common token, goes straight to the
-            // word scanners (what the class switch below would do, unless it starts an emoticon).
+            // A word starting with an ASCII or Latin-1 letter, the most common token, goes
+            // straight to the word scanners (what the class switch below would do, unless it
+            // starts an emoticon).
             if startsPlainWord(at: position) {
                 scanWords()
                 continue
@@ -360,9 +361,9 @@ private struct TokenScanner {
 
     /// Reads a word at `position` made of ASCII letters and digits and Latin-1 letters only,
     /// which ends at the limit or before an ASCII byte other than an apostrophe or hyphen (most
-    /// words, English and Icelandic), read by one small
-    /// loop. Returns false, having changed nothing, for any other word, which `scanWord` then
-    /// reads. Does what `scanWord` does for such a word.
+    /// words, English and Icelandic), read by one small loop. Returns false, having changed
+    /// nothing, for any other word, which `scanWord` then reads. Does what `scanWord` does for
+    /// such a word.
     mutating func scanPlainWord() -> Bool {
         let start = position
         var shape = WordShape()

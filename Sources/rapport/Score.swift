@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RapportLanguage
+import RapportModel
 import RapportReport
 
 struct Score: ParsableCommand {
@@ -409,8 +410,17 @@ enum ScoreRecord {
         let count = bytes.count
         let raw = UnsafeRawBufferPointer(bytes)
         while index < count {
-            if index + 8 <= count {
-                // Eight bytes at a time, jumping straight to the first that may need escaping.
+            if index + 16 <= count {
+                // Sixteen bytes at a time (a SIMD compare per kind of byte), jumping straight to
+                // the first that may need escaping.
+                let offset = escapeCandidate(in: raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self))
+                guard offset < 16 else {
+                    index += 16
+                    continue
+                }
+                index += offset
+            } else if index + 8 <= count {
+                // Eight bytes at a time, likewise.
                 let candidates = escapeCandidates(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 guard candidates != 0 else {
                     index += 8
@@ -462,6 +472,15 @@ enum ScoreRecord {
     @inline(__always)
     static func isPlain(_ byte: UInt8) -> Bool {
         byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7F && byte != 0xE2
+    }
+
+    /// The offset of the first of sixteen bytes that may need escaping (see `isPlain`), or 16.
+    @inline(__always)
+    static func escapeCandidate(in bytes: SIMD16<UInt8>) -> Int {
+        let candidates = (bytes .< SIMD16<UInt8>(repeating: 0x20)) .| (bytes .== SIMD16<UInt8>(repeating: 0x22))
+            .| (bytes .== SIMD16<UInt8>(repeating: 0x5C)) .| (bytes .== SIMD16<UInt8>(repeating: 0x7F))
+            .| (bytes .== SIMD16<UInt8>(repeating: 0xE2))
+        return SIMDBytes.firstSet(candidates)
     }
 
     /// Eight bytes tested at once for those that may need escaping (see `isPlain`): a byte below

@@ -275,7 +275,23 @@ import Testing
         "", "plain", "quote \" and \\ back", "tab\tnew\nline\rcr", "\u{1}\u{1F}\u{7F}", "line\u{2028}para\u{2029}",
         "Þetta “virkar” — 👍🏽", "\u{E2}\u{80}",
     ])
-    func recordsMatchJSONValue(_ text: String) {
+    func recordsMatchJSONValue(_ text: String) { Self.expectRecordMatchesJSONValue(text) }
+
+    /// Bytes to escape at every offset of texts long enough for the sixteen- and eight-byte
+    /// steps of the escaping scan, and past their ends.
+    @Test func escapesAnywhereInLongTexts() {
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{7F}", "\u{2028}", "\u{2029}", "é", "\u{E2}"] {
+            for length in [15, 16, 17, 23, 24, 31, 32, 33, 47] {
+                for offset in 0...length {
+                    let base = String(repeating: "a", count: length)
+                    let index = base.index(base.startIndex, offsetBy: offset)
+                    Self.expectRecordMatchesJSONValue(base[..<index] + special + base[index...])
+                }
+            }
+        }
+    }
+
+    static func expectRecordMatchesJSONValue(_ text: String) {
         let score = DocumentScore(
             language: .icelandic, sentiment: -0.25, positive: 0.1, negative: 0.3, neutral: 0.6,
             categories: ["conflict.anger": 0.5, "b.custom": 0.00001, "a": 1], politeness: 0.33333)

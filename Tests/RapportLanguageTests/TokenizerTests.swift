@@ -224,3 +224,18 @@ import Testing
         #expect(tokenizer.tokens("a x.y.z. b").map(\.text) == ["a", "x.y.z.", "b"])
     }
 }
+
+/// URLs and addresses are found at any offset of a long line (the search for their cues reads
+/// sixteen bytes, then eight, then one at a time).
+@Suite struct LinkCueTests {
+    @Test func linksAtEveryOffset() {
+        for link in ["https://example.com/a", "www.example.is", "jon@example.com"] {
+            for length in 0...40 {
+                let text = String(repeating: "word ", count: length / 5) + String(repeating: "x", count: length % 5)
+                    + " " + link + " then more words here."
+                let tokens = Tokenizer.default.tokens(text)
+                #expect(tokens.contains { ($0.kind == .url || $0.kind == .email) && $0.text == link }, "\(text)")
+            }
+        }
+    }
+}

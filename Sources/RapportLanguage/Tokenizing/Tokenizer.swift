@@ -1,4 +1,5 @@
 import Foundation
+import RapportModel
 
 /// Splits text into words and sentences without `enumerateSubstrings` (unavailable on Linux):
 /// a loop over UTF-8 bytes with an ASCII class table, and Foundation's `CharacterSet` classes for
@@ -624,8 +625,20 @@ private struct TokenScanner {
         let count = bytes.count
         var index = start
         while index < count {
-            // Eight bytes at a time, jumping to the first `@`, `:` or `.`, the bytes cues pivot on.
-            if index + 8 <= count {
+            // Sixteen bytes at a time (SIMD compares), else eight (in one 64-bit word), jumping to
+            // the first `@`, `:` or `.`, the bytes cues pivot on.
+            if index + 16 <= count {
+                let chunk = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                let offset = SIMDBytes.firstSet(
+                    (chunk .== SIMD16<UInt8>(repeating: UInt8(ascii: "@")))
+                        .| (chunk .== SIMD16<UInt8>(repeating: UInt8(ascii: ":")))
+                        .| (chunk .== SIMD16<UInt8>(repeating: UInt8(ascii: "."))))
+                guard offset < 16 else {
+                    index += 16
+                    continue
+                }
+                index += offset
+            } else if index + 8 <= count {
                 let candidates = CharacterClassifier.linkCueCandidates(
                     UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
                 guard candidates != 0 else {

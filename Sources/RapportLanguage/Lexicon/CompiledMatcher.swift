@@ -362,12 +362,7 @@ public final class CompiledMatcher: Sendable {
         }
         let token = tokens[index]
         guard token.isLookupable, token.normalizedEnd > token.normalizedStart else { return nil }
-        if slot.term >= 0 { return TermMatch(first: index, end: index + 1, term: Int(slot.term), elongated: false) }
-        if slot.stemOrSuffix >= 0 {
-            return TermMatch(first: index, end: index + 1, term: Int(slot.stemOrSuffix), elongated: false)
-        }
-        guard token.flags.contains(.elongated) else { return nil }
-        return match(tokens, slots: slots, at: index, end: end, normalized: normalized)
+        return wordMatch(token, slot, at: index, normalized: normalized)
     }
 
     /// The longest term starting at token `index`, looking no further than `end`; `slots` are
@@ -384,15 +379,22 @@ public final class CompiledMatcher: Sendable {
         {
             return phrase
         }
+        return wordMatch(token, slot, at: index, normalized: normalized)
+    }
+
+    /// The term of the word at `index` alone: its own, else its stem or suffix, else (stretched)
+    /// what shortening its repeated letters finds.
+    @inline(__always)
+    private func wordMatch(
+        _ token: RawToken, _ slot: WordSlot, at index: Int, normalized: UnsafeBufferPointer<UInt8>
+    ) -> TermMatch? {
         if slot.term >= 0 { return TermMatch(first: index, end: index + 1, term: Int(slot.term), elongated: false) }
         if slot.stemOrSuffix >= 0 {
             return TermMatch(first: index, end: index + 1, term: Int(slot.stemOrSuffix), elongated: false)
         }
+        guard token.flags.contains(.elongated) else { return nil }
         let key = UnsafeBufferPointer(rebasing: normalized[token.normalizedStart..<token.normalizedEnd])
-        if token.flags.contains(.elongated), let term = matchElongated(key) {
-            return TermMatch(first: index, end: index + 1, term: term, elongated: true)
-        }
-        return nil
+        return matchElongated(key).map { TermMatch(first: index, end: index + 1, term: $0, elongated: true) }
     }
 
     private func matchPhrase(

@@ -168,16 +168,11 @@ struct LexiconParser {
     var entries: [LexiconEntry] = []
     var issues: [LexiconIssue] = []
     /// (term, category) → line of its first entry, for duplicate detection.
-    var seen: [SeenKey: (line: Int, weight: Double)] = [:]
+    var seen: [TermCategoryKey: (line: Int, weight: Double)] = [:]
     /// A line's fields, kept between lines so cutting one allocates nothing.
     private var fields: [Substring] = []
     /// The last category read, as written, since a file lists many entries of one category.
     private var lastCategory: (text: Substring, category: LexiconCategory)?
-
-    struct SeenKey: Hashable {
-        var term: String
-        var category: LexiconCategory
-    }
 
     init(file: String) { self.file = file }
 
@@ -269,7 +264,7 @@ struct LexiconParser {
             return
         }
         let note = fields.count == 4 && !fields[3].isEmpty ? String(fields[3]) : nil
-        let key = SeenKey(term: term, category: category)
+        let key = TermCategoryKey(term: term, category: category)
         if let first = seen[key] {
             if first.weight == weight {
                 error(lineNumber, "duplicate of line \(first.line) ('\(term)' \(category))")
@@ -416,4 +411,11 @@ struct LexiconParser {
         }
         return nil
     }
+}
+
+/// A (term, category) pair, the unit a lexicon file lists once and a later file can re-weight:
+/// the key of the parser's duplicate check and of `LexiconSet.merged`.
+struct TermCategoryKey: Hashable {
+    var term: String
+    var category: LexiconCategory
 }

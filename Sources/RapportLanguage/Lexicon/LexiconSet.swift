@@ -48,11 +48,11 @@ public struct LexiconSet: Sendable {
         // Entries in first-seen order; a later one for the same (term, category) replaces the
         // earlier in its place.
         var merged: [(term: String, category: LexiconCategory, weight: Double)] = []
-        var positions: [LexiconParser.SeenKey: Int] = [:]
+        var positions: [TermCategoryKey: Int] = [:]
         for lexicon in lexicons where lexicon.language == nil || lexicon.language == language {
             positions.reserveCapacity(positions.count + lexicon.entries.count)
             for entry in lexicon.entries {
-                let key = LexiconParser.SeenKey(term: entry.term, category: entry.category)
+                let key = TermCategoryKey(term: entry.term, category: entry.category)
                 if let position = positions[key] {
                     merged[position] = (entry.term, entry.category, entry.weight)
                 } else {

@@ -22,7 +22,7 @@ extension Tokenizer {
         withUTF8(text) { bytes in
             var buffer = TokenBuffer()
             scan(bytes, into: &buffer)
-            return SentenceSplitter.split(buffer.tokens, bytes: bytes).map { range in
+            return SentenceSplitter.split(buffer, bytes: bytes).map { range in
                 let utf8Range = buffer.tokens[range.lowerBound].start..<buffer.tokens[range.upperBound - 1].end
                 return SentenceSpan(
                     text: String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8Range]), as: UTF8.self),
@@ -40,11 +40,11 @@ enum SentenceSplitter {
     /// 78), so a 40-byte line followed by more text is a greeting, a sign-off or a list line.
     static let shortLineLimit = 40
 
-    static func split(_ tokens: [RawToken], bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    /// The sentences of a scanned text, from the tokens and the marked ones the tokenizer listed.
+    static func split(_ buffer: TokenBuffer, bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var spans: [Range<Int>] = []
-        let marked = tokens.indices.filter { tokens[$0].isMarked }
-        tokens.withUnsafeBufferPointer { tokens in
-            marked.withUnsafeBufferPointer { marked in split(tokens, marked: marked, bytes: bytes, into: &spans) }
+        buffer.tokens.withUnsafeBufferPointer { tokens in
+            buffer.marked.withUnsafeBufferPointer { marked in split(tokens, marked: marked, bytes: bytes, into: &spans) }
         }
         return spans
     }

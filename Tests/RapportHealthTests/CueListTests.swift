@@ -2,6 +2,7 @@ import Foundation
 import RapportLanguage
 @testable import RapportHealth
 import RapportResources
+import RapportTestSupport
 import Testing
 
 @Suite struct CueListTests {
@@ -64,5 +65,57 @@ import Testing
         } throws: { error in
             (error as? DataFileError)?.description == message
         }
+    }
+
+    /// Every match by trying every cue at every word, as `matches(in:)` did before stems were
+    /// looked up by their first byte.
+    static func referenceMatches(_ list: CueList, _ text: String) -> [CueList.Match] {
+        let tokens = CueTokenizer.tokens(text)
+        var found: [CueList.Match] = []
+        var position = 0
+        while position < tokens.count {
+            var best: (kind: String, length: Int)?
+            for cue in list.cues where position + cue.words.count <= tokens.count {
+                let matched = cue.words.indices.allSatisfy { offset in
+                    let token = tokens[position + offset].folded
+                    return cue.stem && offset == cue.words.count - 1 ? token.hasPrefix(cue.words[offset]) : token == cue.words[offset]
+                }
+                let length = cue.words.count
+                if matched, best == nil || length > best!.length || (length == best!.length && cue.kind < best!.kind) {
+                    best = (cue.kind, length)
+                }
+            }
+            guard let best else { position += 1; continue }
+            let range = position..<(position + best.length)
+            found.append(CueList.Match(kind: best.kind, range: range, text: tokens[range].map(\.text).joined(separator: " ")))
+            position += best.length
+        }
+        return found
+    }
+
+    @Test func stemsLookedUpByFirstByteMatchLikeEveryStemTried() throws {
+        // Stems spelled composed and decomposed, starting with ASCII and not, one letter before a mark.
+        let custom = try CueList(
+            text: "a\tlögfræðing*\nb\tlo\u{308}gma*\nc\tárni*\nd\ta\u{301}sa*\ne\tsolicitor*\nf\tsjálfvirk*\ng\tceo\n",
+            file: "test.txt")
+        let lists = [custom, HealthCues.default.roles, HealthCues.default.requests]
+        var texts = [
+            "Lögfræðingurinn og LÖGMAÐURINN komu", "lo\u{308}gfræðingur lögmaður Lo\u{308}gmaðurinn",
+            "Árni og A\u{301}rnason, Ása og a\u{301}sa", "Solicitors, SOLICITOR and solicitor's letter",
+            "Sjálfvirkt svar: sja\u{301}lfvirkur póstur", "s\u{301}olicitor and l\u{301}ögfræðingur", "CEO ceo's CEOs",
+            "The CFO and our general counsel, forstjórinn og framkvæmdastjóri", "",
+        ]
+        var generator = SplitMix64(seed: 7)
+        let pieces = ["lög", "lo\u{308}g", "fræðing", "sol", "icitor", "á", "a\u{301}", "rni", "sjálf", "virk", "ceo", "s",
+                      " ", " ", ", ", "-", "’", "forstjór", "i", "Ö", "CFO", "general", "counsel", "please", "could you"]
+        for _ in 0..<400 {
+            texts.append((0..<Int(generator.next() % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+        }
+        for list in lists {
+            for text in texts {
+                #expect(list.matches(in: text) == Self.referenceMatches(list, text), "\(text)")
+            }
+        }
+        #expect(custom.matches(in: "Ásamundur, a\u{301}rnis og lo\u{308}gmaðurinn").map(\.kind) == ["d", "c", "b"])
     }
 }

@@ -109,8 +109,14 @@ struct CueList: Hashable, Sendable {
     private(set) var cues: [Cue] = []
     /// Cues by their first word, when it is not a stem.
     private var byFirstWord: [String: [Int]] = [:]
-    /// Cues whose only word is a stem.
-    private var stemsFirst: [Int] = []
+    /// Cues whose only word is a stem starting with an ASCII letter that is a character on its own
+    /// (the next byte is ASCII too), by that byte: a word can start with such a stem only if its
+    /// first byte is the same (nothing else is canonically equivalent to a lone ASCII character),
+    /// so each word is checked against a few stems, not all of them.
+    private var stemsByFirstByte: [[Int]] = Array(repeating: [], count: 128)
+    /// The other single-stem cues: checked at every word, since another spelling of their first
+    /// character (`o` and a combining mark for `ö`, or the other way round) starts with another byte.
+    private var otherStems: [Int] = []
 
     init(cues: [Cue] = []) {
         for cue in cues { add(cue) }
@@ -157,7 +163,12 @@ struct CueList: Hashable, Sendable {
         let index = cues.count
         cues.append(cue)
         if cue.stem && cue.words.count == 1 {
-            stemsFirst.append(index)
+            let bytes = Array(cue.words[0].utf8.prefix(2))
+            if bytes.allSatisfy({ $0 < 0x80 }), let first = bytes.first {
+                stemsByFirstByte[Int(first)].append(index)
+            } else {
+                otherStems.append(index)
+            }
         } else {
             byFirstWord[cue.words[0], default: []].append(index)
         }
@@ -176,8 +187,12 @@ struct CueList: Hashable, Sendable {
                     best = (cue, length)
                 }
             }
-            if let indices = byFirstWord[tokens[position].folded] { for index in indices { consider(index) } }
-            for index in stemsFirst { consider(index) }
+            let folded = tokens[position].folded
+            if let indices = byFirstWord[folded] { for index in indices { consider(index) } }
+            if let first = folded.utf8.first, first < 0x80 {
+                for index in stemsByFirstByte[Int(first)] { consider(index) }
+            }
+            for index in otherStems { consider(index) }
             if let best {
                 let range = position..<(position + best.length)
                 found.append(Match(kind: best.cue.kind, range: range,

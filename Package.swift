@@ -52,7 +52,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RapportModelTests", dependencies: ["RapportModel"]),
+        .testTarget(name: "RapportModelTests", dependencies: ["RapportModel", "RapportTestSupport"]),
         .testTarget(name: "RapportResourcesTests", dependencies: ["RapportResources"]),
         // Data files the tests read from the package folder, not from a bundle.
         .testTarget(

@@ -36,10 +36,10 @@ public protocol ScanAssessor: Sendable {
 /// its threads). Everything is assessed again when the settings, our domains or the scores
 /// changed, or when nothing was assessed before.
 struct ScanAssessment {
-    /// A stored score, read by `ScoreJSONReader` (the shape the store writes), else by
+    /// A stored score, read by `StoreJSONReader` (the shape the store writes), else by
     /// `JSONDecoder`.
     static func documentScore(_ stored: StoredScore) throws -> DocumentScore {
-        if let score = try? ScoreJSONReader.documentScore(stored.body) { return score }
+        if let score = try? StoreJSONReader.documentScore(stored.body) { return score }
         return try stored.decode(DocumentScore.self)
     }
 

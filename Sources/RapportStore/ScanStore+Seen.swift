@@ -324,8 +324,9 @@ struct RawDocumentRow: Sendable {
         score = fingerprint == nil ? nil : StoredScore(row: row)
     }
 
+    /// The document, read by `StoreJSONReader` (the shape the store writes), else by `JSONDecoder`.
     func decoded() throws -> StoredDocument {
-        var document = try StoreJSON.decode(Document.self, from: body)
+        var document = try (try? StoreJSONReader.document(body)) ?? StoreJSON.decode(Document.self, from: body)
         document.thread = thread
         return StoredDocument(rowID: rowID, document: document, score: score, scan: scan)
     }

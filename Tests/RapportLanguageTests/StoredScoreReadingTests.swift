@@ -5,7 +5,7 @@ import Testing
 @testable import RapportLanguage
 
 /// Real scores, with all their sentences and evidence, read back from the JSON a scan stores by
-/// `ScoreJSONReader` exactly as `JSONDecoder` reads them.
+/// `StoreJSONReader` exactly as `JSONDecoder` reads them.
 @Suite struct StoredScoreReadingTests {
     @Test(arguments: ["en.tsv", "is.tsv"])
     func devSetScoresReadBackAlike(_ file: String) throws {
@@ -20,7 +20,7 @@ import Testing
             let text = rows[start..<min(start + 10, rows.count)].map { $0.text }.joined(separator: " ")
             let score = Scorer.default.score(text)
             let json = String(decoding: try encoder.encode(score), as: UTF8.self)
-            let read = try ScoreJSONReader.documentScore(json)
+            let read = try StoreJSONReader.documentScore(json)
             #expect(read == (try JSONDecoder().decode(DocumentScore.self, from: Data(json.utf8))))
             #expect(read == score)
         }

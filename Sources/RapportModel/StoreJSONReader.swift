@@ -1,11 +1,14 @@
-/// Reads a `DocumentScore` from the JSON its `Codable` conformance writes, without `JSONDecoder`:
-/// a scan reads back the stored scores of every account that got mail, and decoding them
-/// through `Codable` was a third of a re-scan.
+import Foundation
+
+/// Reads a `DocumentScore` or a `Document` from the JSON their `Codable` conformances write,
+/// without `JSONDecoder`: a scan reads back the stored documents and scores of every account that
+/// got mail, and decoding them through `Codable` was over half of a re-scan.
 ///
-/// It accepts exactly that shape (any key order, any whitespace) and throws on anything else, so
+/// It accepts exactly those shapes (any key order, any whitespace) and throws on anything else, so
 /// callers fall back to `JSONDecoder` for JSON it does not know; what it reads equals what
-/// `JSONDecoder` reads (numbers are parsed by the standard library, correctly rounded).
-public struct ScoreJSONReader {
+/// `JSONDecoder` reads (numbers are parsed by the standard library, correctly rounded, or, when
+/// that gives the same double, by one exact multiplication or division).
+public struct StoreJSONReader {
     /// The reason reading stopped, with the byte offset.
     public struct Unreadable: Error, Equatable {
         public var offset: Int
@@ -20,11 +23,23 @@ public struct ScoreJSONReader {
     public static func documentScore(_ json: String) throws -> DocumentScore {
         var json = json
         return try json.withUTF8 { bytes in
-            var reader = ScoreJSONReader(bytes)
+            var reader = StoreJSONReader(bytes)
             let score = try reader.documentScore()
             reader.skipSpace()
             guard reader.index == bytes.count else { throw reader.unreadable }
             return score
+        }
+    }
+
+    /// The document the JSON holds; throws `Unreadable` for JSON of any other shape.
+    public static func document(_ json: String) throws -> Document {
+        var json = json
+        return try json.withUTF8 { bytes in
+            var reader = StoreJSONReader(bytes)
+            let document = try reader.document()
+            reader.skipSpace()
+            guard reader.index == bytes.count else { throw reader.unreadable }
+            return document
         }
     }
 
@@ -87,6 +102,98 @@ public struct ScoreJSONReader {
         return evidence
     }
 
+    private static let documentKeys = [
+        "id", "kind", "dateSource", "from", "to", "cc", "references", "text", "quoted", "segments", "attachments", "source",
+        "subject", "date", "inReplyTo", "account", "thread", "language",
+    ]
+    /// The first twelve keys must be present; the optional ones may be missing.
+    private static let requiredDocumentKeys = 12
+
+    private mutating func document() throws -> Document {
+        var document = Document(id: "", source: SourceLocation(file: ""))
+        try object(keys: Self.documentKeys, required: Self.requiredDocumentKeys) { reader, key in
+            switch key {
+            case "id": document.id = try reader.string()
+            case "kind":
+                guard let kind = Document.Kind(rawValue: try reader.string()) else { throw reader.unreadable }
+                document.kind = kind
+            case "dateSource":
+                guard let source = Document.DateSource(rawValue: try reader.string()) else { throw reader.unreadable }
+                document.dateSource = source
+            case "from": document.from = try reader.array { try $0.participant() }
+            case "to": document.to = try reader.array { try $0.participant() }
+            case "cc": document.cc = try reader.array { try $0.participant() }
+            case "references": document.references = try reader.array { try $0.string() }
+            case "text": document.text = try reader.string()
+            case "quoted": document.quoted = try reader.integer()
+            case "segments": document.segments = try reader.array { try $0.segment() }
+            case "attachments": document.attachments = try reader.array { try $0.attachment() }
+            case "source": document.source = try reader.sourceLocation()
+            case "subject": document.subject = try reader.optional { try $0.string() }
+            case "date": document.date = try reader.optional { Date(timeIntervalSinceReferenceDate: try $0.double()) }
+            case "inReplyTo": document.inReplyTo = try reader.optional { try $0.string() }
+            case "account": document.account = try reader.optional { try $0.string() }
+            case "thread": document.thread = try reader.optional { try $0.string() }
+            case "language": document.language = try reader.optional { try $0.string() }
+            default: throw reader.unreadable
+            }
+        }
+        return document
+    }
+
+    private mutating func participant() throws -> Participant {
+        var participant = Participant(address: "")
+        try object(keys: ["address", "name", "organisation", "role"], required: 1) { reader, key in
+            switch key {
+            case "address": participant.address = try reader.string()
+            case "name": participant.name = try reader.optional { try $0.string() }
+            case "organisation": participant.organisation = try reader.optional { try $0.string() }
+            case "role": participant.role = try reader.optional { try $0.string() }
+            default: throw reader.unreadable
+            }
+        }
+        return participant
+    }
+
+    private mutating func segment() throws -> Segment {
+        var segment = Segment(text: "")
+        try object(keys: ["text", "speaker"], required: 1) { reader, key in
+            switch key {
+            case "text": segment.text = try reader.string()
+            case "speaker": segment.speaker = try reader.optional { try $0.string() }
+            default: throw reader.unreadable
+            }
+        }
+        return segment
+    }
+
+    private mutating func attachment() throws -> Attachment {
+        var attachment = Attachment(name: nil, type: "", size: 0)
+        try object(keys: ["type", "size", "name"], required: 2) { reader, key in
+            switch key {
+            case "type": attachment.type = try reader.string()
+            case "size": attachment.size = try reader.integer()
+            case "name": attachment.name = try reader.optional { try $0.string() }
+            default: throw reader.unreadable
+            }
+        }
+        return attachment
+    }
+
+    private mutating func sourceLocation() throws -> SourceLocation {
+        var location = SourceLocation(file: "")
+        try object(keys: ["file", "index", "offset", "line"], required: 1) { reader, key in
+            switch key {
+            case "file": location.file = try reader.string()
+            case "index": location.index = try reader.optional { try $0.integer() }
+            case "offset": location.offset = try reader.optional { try $0.integer() }
+            case "line": location.line = try reader.optional { try $0.integer() }
+            default: throw reader.unreadable
+            }
+        }
+        return location
+    }
+
     /// An object of numbers, such as `categories`.
     private mutating func doubles() throws -> [String: Double] {
         var result: [String: Double] = [:]
@@ -120,7 +227,7 @@ public struct ScoreJSONReader {
         return true
     }
 
-    private mutating func object(_ member: (inout ScoreJSONReader, String) throws -> Void) throws {
+    private mutating func object(_ member: (inout StoreJSONReader, String) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         if take(UInt8(ascii: "}")) { return }
         repeat {
@@ -131,18 +238,34 @@ public struct ScoreJSONReader {
         try expect(UInt8(ascii: "}"))
     }
 
-    /// An object whose members are exactly `keys`, each once; `member` reads each value.
-    private mutating func object(keys: [String], _ member: (inout ScoreJSONReader, String) throws -> Void) throws {
+    /// An object whose members are among `keys`, each once, the first `required` of them (all by
+    /// default) present; `member` reads each value.
+    private mutating func object(
+        keys: [String], required: Int? = nil, _ member: (inout StoreJSONReader, String) throws -> Void
+    ) throws {
         var seen: UInt32 = 0
         try object { reader, key in
             guard let number = keys.firstIndex(of: key), seen & (1 << number) == 0 else { throw reader.unreadable }
             seen |= 1 << number
             try member(&reader, key)
         }
-        guard seen == (1 << keys.count) - 1 else { throw unreadable }
+        let mask: UInt32 = (1 << (required ?? keys.count)) - 1
+        guard seen & mask == mask else { throw unreadable }
     }
 
-    private mutating func array<T>(_ element: (inout ScoreJSONReader) throws -> T) throws -> [T] {
+    /// A value, or `null` for nil (as `decodeIfPresent` reads it).
+    private mutating func optional<T>(_ value: (inout StoreJSONReader) throws -> T) throws -> T? {
+        skipSpace()
+        if index + 4 <= bytes.count, bytes[index] == UInt8(ascii: "n"), bytes[index + 1] == UInt8(ascii: "u"),
+            bytes[index + 2] == UInt8(ascii: "l"), bytes[index + 3] == UInt8(ascii: "l")
+        {
+            index += 4
+            return nil
+        }
+        return try value(&self)
+    }
+
+    private mutating func array<T>(_ element: (inout StoreJSONReader) throws -> T) throws -> [T] {
         try expect(UInt8(ascii: "["))
         var result: [T] = []
         if take(UInt8(ascii: "]")) { return result }
@@ -245,6 +368,8 @@ public struct ScoreJSONReader {
     }
 
     private mutating func double() throws -> Double {
+        skipSpace()
+        if let value = exactDouble() { return value }
         let text = try numberText()
         guard let value = Double(text), value.isFinite, Self.isJSONNumber(text[...]) else { throw unreadable }
         return value
@@ -254,6 +379,58 @@ public struct ScoreJSONReader {
         let text = try numberText()
         guard let value = Int(text) else { throw unreadable }
         return value
+    }
+
+    /// Powers of ten that a double holds exactly.
+    private static let exactPowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    ]
+
+    /// A number without an exponent whose digits, read as a whole number, are at most 2^53, with at
+    /// most 22 of them after the point: its value is that whole number (exact as a double) divided
+    /// by an exact power of ten, and one correctly rounded division gives the double nearest to it,
+    /// which is what parsing its text gives (Clinger's fast path). Most scores are such numbers.
+    /// Anything else returns nil with nothing consumed, for the general path.
+    private mutating func exactDouble() -> Double? {
+        let zero = UInt8(ascii: "0")
+        var position = index
+        let negative = position < bytes.count && bytes[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
+        var whole: UInt64 = 0
+        var digits = 0
+        let integerStart = position
+        while position < bytes.count, bytes[position] &- zero < 10 {
+            guard digits < 18 else { return nil }
+            whole = whole &* 10 &+ UInt64(bytes[position] &- zero)
+            digits += 1
+            position += 1
+        }
+        let integerDigits = position - integerStart
+        guard integerDigits > 0, integerDigits == 1 || bytes[integerStart] != zero else { return nil }
+        var scale = 0
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            let fractionStart = position
+            while position < bytes.count, bytes[position] &- zero < 10 {
+                guard digits < 18 else { return nil }
+                whole = whole &* 10 &+ UInt64(bytes[position] &- zero)
+                digits += 1
+                scale += 1
+                position += 1
+            }
+            guard position > fractionStart else { return nil }
+        }
+        if position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."): return nil
+            default: break
+            }
+        }
+        guard whole <= 1 << 53, scale < Self.exactPowersOfTen.count else { return nil }
+        let magnitude = Double(whole) / Self.exactPowersOfTen[scale]
+        index = position
+        return negative ? -magnitude : magnitude
     }
 
     /// JSON's number grammar, which is stricter than `Double`'s (no `+1`, `.5`, `01` or `inf`).

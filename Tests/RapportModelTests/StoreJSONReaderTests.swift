@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+@testable import RapportModel
+import RapportTestSupport
+
+@Suite struct StoreJSONReaderTests {
+    static let tricky = [
+        "", "plain", "quote \" and \\ backslash / slash", "tab\tnew\nline\rcr\u{8}\u{C}", "\u{1}\u{1F}\u{7F}",
+        "line\u{2028}para\u{2029}", "Þetta “virkar” — 👍🏽 𝄞", "\u{FEFF}bom", "ends with backslash \\",
+    ]
+
+    static func sample(_ text: String) -> DocumentScore {
+        DocumentScore(
+            language: .icelandic, sentiment: -0.123456789, positive: 0.1, negative: 1e-5, neutral: 0.8999,
+            categories: ["conflict.anger": 0.5, text.isEmpty ? "x" : text: 5e-324, "b": 1e300], politeness: -0.0,
+            sentences: [
+                SentenceScore(
+                    text: text, utf8Range: 3..<17, sentiment: 0.25, categories: [:], politeness: 0.333,
+                    evidence: [
+                        Evidence(term: text, entry: "disappoint*", category: "sentiment", baseWeight: -2,
+                                 finalWeight: -2.9000000000000004, rules: ["booster", text]),
+                    ],
+                    rules: ["question", text]),
+                SentenceScore(text: "Second.", utf8Range: 0..<0, sentiment: 0, categories: ["a": 1], politeness: 0,
+                              evidence: [], rules: []),
+            ])
+    }
+
+    static func encoded(_ score: DocumentScore, sorted: Bool) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = sorted ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted]
+        return String(decoding: try encoder.encode(score), as: UTF8.self)
+    }
+
+    /// What the store writes reads back equal to the score and to what `JSONDecoder` reads.
+    @Test(arguments: tricky)
+    func readsWhatTheEncoderWrites(_ text: String) throws {
+        let score = Self.sample(text)
+        for sorted in [true, false] {
+            let json = try Self.encoded(score, sorted: sorted)
+            let read = try StoreJSONReader.documentScore(json)
+            #expect(read == score)
+            #expect(read == (try JSONDecoder().decode(DocumentScore.self, from: Data(json.utf8))))
+            #expect(read.politeness.sign == score.politeness.sign)
+        }
+    }
+
+    @Test func readsEscapesJSONAllows() throws {
+        let json = #"{"language":"en","sentiment":1.5E2,"positive":0,"negative":-0.5e-1,"neutral":1,"#
+            + #""categories":{},"politeness":0,"sentences":[{"text":"\u00e9\ud834\udd1e\/\b","utf8Range":[0,4],"#
+            + #""sentiment":0,"categories":{},"politeness":0,"evidence":[],"rules":[]}]}"#
+        let read = try StoreJSONReader.documentScore(json)
+        #expect(read == (try JSONDecoder().decode(DocumentScore.self, from: Data(json.utf8))))
+        #expect(read.sentences[0].text == "é𝄞/\u{8}")
+        #expect(read.sentiment == 150)
+    }
+
+    /// Anything else is refused, for `JSONDecoder` to read or reject.
+    @Test(arguments: [
+        "", "{}", "[]", #"{"language":"en"}"#,
+        #"{"language":"xx","sentiment":0,"positive":0,"negative":0,"neutral":0,"categories":{},"politeness":0,"sentences":[]}"#,
+        #"{"language":"en","sentiment":0,"positive":0,"negative":0,"neutral":0,"categories":{},"politeness":0,"sentences":[],"extra":1}"#,
+        #"{"language":"en","sentiment":0,"positive":0,"negative":0,"neutral":0,"categories":{},"politeness":0,"sentences":[]} x"#,
+        #"{"language":"en","sentiment":01,"positive":0,"negative":0,"neutral":0,"categories":{},"politeness":0,"sentences":[]}"#,
+        #"{"language":"en","sentiment":+1,"positive":0,"negative":0,"neutral":0,"categories":{},"politeness":0,"sentences":[]}"#,
+        #"{"language":"en","sentiment":.5,"positive":0,"negative":0,"neutral":0,"categories":{},"politeness":0,"sentences":[]}"#,
+        #"{"language":"e\q","sentiment":0,"positive":0,"negative":0,"neutral":0,"categories":{},"politeness":0,"sentences":[]}"#,
+        #"{"language":"\ud834","sentiment":0,"positive":0,"negative":0,"neutral":0,"categories":{},"politeness":0,"sentences":[]}"#,
+        #"{"language":"en","sentiment":0,"positive":0,"negative":0,"neutral":0,"categories":{"a":1,"a":2},"politeness":0,"sentences":[]}"#,
+        #"{"language":"en","sentiment":0,"sentiment":0,"negative":0,"neutral":0,"categories":{},"politeness":0,"sentences":[]}"#,
+    ])
+    func refusesOtherShapes(_ json: String) {
+        #expect(throws: StoreJSONReader.Unreadable.self) { try StoreJSONReader.documentScore(json) }
+    }
+
+    // MARK: - Numbers
+
+    static func scoreJSON(sentiment number: String) -> String {
+        #"{"language":"en","sentiment":"# + number
+            + #","positive":0,"negative":0,"neutral":0,"categories":{},"politeness":0,"sentences":[]}"#
+    }
+
+    /// Numbers read by one exact division, and those left to the general path, give the same
+    /// double as the standard library's parsing of their text, bit for bit.
+    @Test func numbersReadAsTheStandardLibraryParsesThem() throws {
+        var texts = [
+            "0", "-0", "0.0", "-0.0", "1", "-1", "0.5", "0.1", "0.3", "2.9000000000000004", "0.6704783996548059",
+            "0.9292929292929293", "9007199254740992", "9007199254740993", "0.9007199254740993", "123456789012345678",
+            "1234567890123456789", "0.0000000000000000000001", "0.00000000000000000000001", "1e-5", "1.5E2", "-2.5e+3",
+            "5e-324", "1e300", "179769313486231570000000000000000000000", "0.000123", "100", "3.14159",
+        ]
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<3_000 {
+            // Shortest spellings of doubles of every size, as the encoder writes them…
+            let value = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF)
+            texts.append("\(value)")
+            let unit = Double(generator.next() % 1_000_000_007) / 1_000_000_007
+            texts.append("\(unit)")
+            texts.append("\(-unit * Double(generator.next() % 1000))")
+            // …and decimals of 1 to 18 digits with the point anywhere.
+            let digits = Int(generator.next() % 18) + 1
+            var text = String((0..<digits).map { _ in Character(String(generator.next() % 10)) })
+            while text.count > 1 && text.first == "0" { text.removeFirst() }
+            let point = Int(generator.next() % UInt64(text.count + 1))
+            if point > 0 && point < text.count { text.insert(".", at: text.index(text.startIndex, offsetBy: point)) }
+            texts.append(text)
+            texts.append("0." + text.filter { $0 != "." })
+        }
+        for text in texts {
+            guard let expected = Double(text), expected.isFinite else { continue }
+            let read = try StoreJSONReader.documentScore(Self.scoreJSON(sentiment: text)).sentiment
+            #expect(read.bitPattern == expected.bitPattern, "\(text)")
+        }
+    }
+
+    /// JSON's grammar still holds on the exact path.
+    @Test(arguments: ["01", "-", "1.", ".5", "1.2.3", "--1", "1-", "0x10", "00.5", "-01.5"])
+    func refusesNumbersJSONRefuses(_ text: String) {
+        #expect(throws: StoreJSONReader.Unreadable.self) { try StoreJSONReader.documentScore(Self.scoreJSON(sentiment: text)) }
+    }
+
+    // MARK: - Documents
+
+    static func documents(_ text: String) -> [Document] {
+        [
+            Document(id: "a@b", source: SourceLocation(file: "mail.mbox")),
+            Document(
+                id: text.isEmpty ? "x" : text, kind: .email, subject: text, date: Date(timeIntervalSinceReferenceDate: 757850821.125),
+                dateSource: .header,
+                from: [Participant(name: text, address: "Anna@Example.IS")],
+                to: [Participant(address: "b@vorduberg.is"), Participant(name: "Þór “Tóti”", address: "t@x.is")],
+                cc: [Participant(name: nil, address: text, organisation: "Org", role: "CFO")],
+                inReplyTo: "parent@x", references: ["r1@x", text, "r3@x"], account: nil, thread: "t-1", language: "is",
+                text: "Sæl öll,\n\n" + text, quoted: 12, segments: [],
+                attachments: [Attachment(name: "a.pdf", type: "application/pdf", size: 123_456), Attachment(name: nil, type: "image/png", size: 0)],
+                source: SourceLocation(file: "/tmp/mail dir/\(text).mbox", index: 6, offset: 16904)),
+            Document(
+                id: "rapport-0123", kind: .note, subject: nil, date: Date(timeIntervalSinceReferenceDate: -1.5), dateSource: .note,
+                from: [], to: [Participant(name: "Jón", address: "Jón")], account: "Acme hf.", language: nil, text: text,
+                segments: [Segment(speaker: "Jón", text: text), Segment(speaker: nil, text: "—")],
+                source: SourceLocation(file: "notes/meeting.xml", line: 42)),
+        ]
+    }
+
+    static func encoded(_ document: Document, sorted: Bool) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = sorted ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted]
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
+    /// What the store writes reads back equal to the document and to what `JSONDecoder` reads.
+    @Test(arguments: tricky)
+    func readsDocumentsTheEncoderWrites(_ text: String) throws {
+        for document in Self.documents(text) {
+            for sorted in [true, false] {
+                let json = try Self.encoded(document, sorted: sorted)
+                let read = try StoreJSONReader.document(json)
+                #expect(read == document)
+                #expect(read == (try JSONDecoder().decode(Document.self, from: Data(json.utf8))))
+            }
+        }
+    }
+
+    @Test func readsNullForMissingValues() throws {
+        let json = #"{"id":"m","kind":"email","dateSource":"none","from":[{"address":"a@b","name":null}],"to":[],"cc":[],"#
+            + #""references":[],"text":"","quoted":0,"segments":[{"text":"t","speaker":null}],"attachments":[],"#
+            + #""source":{"file":"f","index":null},"subject":null,"date":null,"thread":null}"#
+        let read = try StoreJSONReader.document(json)
+        #expect(read == (try JSONDecoder().decode(Document.self, from: Data(json.utf8))))
+        #expect(read.subject == nil && read.from[0].name == nil && read.source.index == nil)
+    }
+
+    /// Other shapes are refused, for `JSONDecoder` to read or reject.
+    @Test(arguments: [
+        "", "{}", "[]",
+        // no "text"
+        #"{"id":"m","kind":"email","dateSource":"none","from":[],"to":[],"cc":[],"references":[],"quoted":0,"segments":[],"attachments":[],"source":{"file":"f"}}"#,
+        // an unknown kind
+        #"{"id":"m","kind":"fax","dateSource":"none","from":[],"to":[],"cc":[],"references":[],"text":"","quoted":0,"segments":[],"attachments":[],"source":{"file":"f"}}"#,
+        // an unknown key
+        #"{"id":"m","kind":"email","dateSource":"none","from":[],"to":[],"cc":[],"references":[],"text":"","quoted":0,"segments":[],"attachments":[],"source":{"file":"f"},"x":1}"#,
+        // a participant without an address
+        #"{"id":"m","kind":"email","dateSource":"none","from":[{"name":"A"}],"to":[],"cc":[],"references":[],"text":"","quoted":0,"segments":[],"attachments":[],"source":{"file":"f"}}"#,
+        // a key twice
+        #"{"id":"m","id":"n","kind":"email","dateSource":"none","from":[],"to":[],"cc":[],"references":[],"text":"","quoted":0,"segments":[],"attachments":[],"source":{"file":"f"}}"#,
+        // trailing text
+        #"{"id":"m","kind":"email","dateSource":"none","from":[],"to":[],"cc":[],"references":[],"text":"","quoted":0,"segments":[],"attachments":[],"source":{"file":"f"}} x"#,
+    ])
+    func refusesOtherDocumentShapes(_ json: String) {
+        #expect(throws: StoreJSONReader.Unreadable.self) { try StoreJSONReader.document(json) }
+    }
+}

@@ -13,3 +13,20 @@ import RapportModel
         #expect(AccountGrouping().key(for: Participant(address: address)) == key)
     }
 }
+
+@Suite struct DomainMatchingTests {
+    /// Byte comparison of ASCII names answers as the joined-string `hasSuffix` did.
+    @Test func domainsMatchTheirListedDomainAndItsSubdomains() {
+        let names = ["vorduberg.is", "mail.vorduberg.is", "xvorduberg.is", "vorduberg.is.evil.com", "is", ".is", "", "a.b.c",
+                     "b.c", "c", "VORDUBERG.IS", "post.vörðuberg.is", "vörðuberg.is", "vo\u{308}rðuberg.is", "x.vo\u{308}rðuberg.is"]
+        for domain in names {
+            for listed in names {
+                let expected = domain == listed || domain.hasSuffix("." + listed)
+                #expect(AccountDirectory.matches(domain: domain, listed) == expected, "\(domain) \(listed)")
+            }
+        }
+        #expect(AccountDirectory.matches(domain: "mail.vorduberg.is", "vorduberg.is"))
+        #expect(!AccountDirectory.matches(domain: "xvorduberg.is", "vorduberg.is"))
+    }
+}
+

@@ -118,4 +118,49 @@ import Testing
         }
         #expect(custom.matches(in: "Ásamundur, a\u{301}rnis og lo\u{308}gmaðurinn").map(\.kind) == ["d", "c", "b"])
     }
+
+    /// Words as the tokenizer read them before Latin-1 letters were lower-cased byte by byte:
+    /// scalar by scalar, every word through `String.lowercased()`.
+    static func referenceTokens(_ text: String) -> [CueToken] {
+        var tokens: [CueToken] = []
+        var word = ""
+        func flush() {
+            var scalars = Array(word.unicodeScalars)
+            while scalars.last == "'" { scalars.removeLast() }
+            while scalars.first == "'" { scalars.removeFirst() }
+            var written = ""
+            written.unicodeScalars.append(contentsOf: scalars)
+            if !written.isEmpty { tokens.append(CueToken(text: written, folded: written.lowercased())) }
+            word = ""
+        }
+        for scalar in text.unicodeScalars {
+            if scalar == "'" || scalar == "\u{2019}" {
+                word.unicodeScalars.append("'")
+            } else if CueTokenizer.isWordScalar(scalar) {
+                word.unicodeScalars.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    @Test func latinLettersAreFoldedAsStringLowercasingFoldsThem() {
+        var texts = (0xC0...0xFF).map { value -> String in
+            let letter = String(Unicode.Scalar(UInt32(value))!)
+            return "\(letter) x\(letter)y \(letter)\(letter)\(letter) A\(letter)9 \(letter)'s \(letter)\u{301}"
+        }
+        texts += ["ÞÓRUNN Þórunn þórunn", "ÆGIR’S", "×÷", "a×b c÷d", "Straße STRASSE", "ŒUVRE Œuvre", "ΣΟΦΊΑ",
+                  "İstanbul", "ǅemal", "lo\u{308}gmaður LÖGMAÐUR", "''", "'Árni'", "10:30 12,5% 👍🏽 日本語"]
+        var generator = SplitMix64(seed: 3)
+        let pieces = ["Á", "á", "Ð", "ð", "Þ", "þ", "Æ", "æ", "Ö", "ö", "ß", "×", "÷", "É", "Ÿ", "ÿ", "Œ", "A", "z", "Q",
+                      "1", " ", "'", "’", "-", ".", "\u{301}", "Σ", "ü", "Ü", "İ", "日", "👍", "\u{A0}", "ª", "º", "µ"]
+        for _ in 0..<2_000 {
+            texts.append((0..<Int(generator.next() % 14)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+        }
+        for text in texts {
+            #expect(CueTokenizer.tokens(text) == Self.referenceTokens(text), "\(text)")
+        }
+    }
 }

@@ -84,8 +84,18 @@ struct AccountDirectory: Sendable {
 
     // MARK: - Sides
 
+    /// The domain is the listed one or below it. ASCII names (nearly all) are compared byte by
+    /// byte: rules ask this of every participant of every message, and `hasSuffix` on a joined
+    /// string cost thousands of instructions a time.
     static func matches(domain: String, _ listed: String) -> Bool {
-        domain == listed || domain.hasSuffix("." + listed)
+        let name = domain.utf8, suffix = listed.utf8
+        if name.allSatisfy({ $0 < 0x80 }) && suffix.allSatisfy({ $0 < 0x80 }) {
+            guard name.count >= suffix.count else { return false }
+            let start = name.index(name.endIndex, offsetBy: -suffix.count)
+            guard name[start...].elementsEqual(suffix) else { return false }
+            return start == name.startIndex || name[name.index(before: start)] == UInt8(ascii: ".")
+        }
+        return domain == listed || domain.hasSuffix("." + listed)
     }
 
     func isOurs(_ participant: Participant) -> Bool {

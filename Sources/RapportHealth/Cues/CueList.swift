@@ -9,16 +9,24 @@ struct CueToken: Hashable, Sendable {
 }
 
 /// Splits text into words for cue matching: runs of letters, digits and apostrophes (curly ones
-/// folded to `'`), lower-cased. Reads UTF-8 bytes: ASCII bytes are classified directly, and every
-/// non-ASCII scalar is a letter unless it is a space, punctuation or a symbol. A word of ASCII
-/// only is lower-cased byte by byte; others through `String.lowercased()`.
+/// folded to `'`), lower-cased. Reads UTF-8 bytes: ASCII bytes are classified directly, Latin-1
+/// letters (`á`, `ð`, `þ`…, all two bytes starting `C3`) are letters, and every other non-ASCII
+/// scalar is a letter unless it is a space, punctuation or a symbol. A word of ASCII and Latin-1
+/// letters is lower-cased byte by byte (both ranges lower-case by adding 0x20, as
+/// `String.lowercased()` does); others through `String.lowercased()`.
 enum CueTokenizer {
     static func tokens(_ text: String) -> [CueToken] {
         var text = text
         return text.withUTF8 { bytes in
             var tokens: [CueToken] = []
             var word: [UInt8] = []
-            var ascii = true
+            var folded: [UInt8] = []
+            word.reserveCapacity(32)
+            folded.reserveCapacity(32)
+            /// Only ASCII and Latin-1 letters so far: `folded` holds the lower-cased bytes.
+            var simple = true
+            /// A capital seen: `folded` differs from `word`.
+            var capitals = false
             func flush() {
                 var start = 0
                 var end = word.count
@@ -26,28 +34,48 @@ enum CueTokenizer {
                 while start < end && word[start] == UInt8(ascii: "'") { start += 1 }
                 if start < end {
                     let written = String(decoding: word[start..<end], as: UTF8.self)
-                    let folded = ascii
-                        ? String(decoding: word[start..<end].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 },
-                                 as: UTF8.self)
-                        : written.lowercased()
-                    tokens.append(CueToken(text: written, folded: folded))
+                    let lower = !simple ? written.lowercased()
+                        : capitals ? String(decoding: folded[start..<end], as: UTF8.self) : written
+                    tokens.append(CueToken(text: written, folded: lower))
                 }
                 word.removeAll(keepingCapacity: true)
-                ascii = true
+                folded.removeAll(keepingCapacity: true)
+                simple = true
+                capitals = false
             }
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    if byte == UInt8(ascii: "'") {
+                    if byte &- UInt8(ascii: "A") < 26 {
                         word.append(byte)
-                    } else if isWordScalar(Unicode.Scalar(byte)) {
+                        folded.append(byte | 0x20)
+                        capitals = true
+                    } else if byte == UInt8(ascii: "'") || isWordScalar(Unicode.Scalar(byte)) {
                         word.append(byte)
+                        folded.append(byte)
                     } else {
                         flush()
                     }
                     index += 1
                     continue
+                }
+                // Latin-1 letters: C3 80…BF but × (C3 97) and ÷ (C3 B7); C3 80…9E are capitals.
+                if byte == 0xC3, index + 1 < bytes.count {
+                    let next = bytes[index + 1]
+                    if next >= 0x80 && next <= 0xBF && next != 0x97 && next != 0xB7 {
+                        word.append(byte)
+                        word.append(next)
+                        folded.append(byte)
+                        if next <= 0x9E {
+                            folded.append(next + 0x20)
+                            capitals = true
+                        } else {
+                            folded.append(next)
+                        }
+                        index += 2
+                        continue
+                    }
                 }
                 // A `String`'s bytes are well-formed UTF-8: the lead byte gives the length.
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
@@ -56,9 +84,10 @@ enum CueTokenizer {
                 let scalar = Unicode.Scalar(value)!
                 if scalar == "\u{2019}" {
                     word.append(UInt8(ascii: "'"))
+                    folded.append(UInt8(ascii: "'"))
                 } else if isWordScalar(scalar) {
                     word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
-                    ascii = false
+                    simple = false
                 } else {
                     flush()
                 }

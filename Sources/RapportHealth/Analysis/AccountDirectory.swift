@@ -10,6 +10,8 @@ enum Side: Hashable, Sendable {
 /// to, and the names people go by, learnt from the mail itself.
 struct AccountDirectory: Sendable {
     let ourDomains: [String]
+    /// `ourDomains` as bytes when all are ASCII, for `isOurs(asciiAddress:asciiDomains:)`.
+    private let asciiOurDomains: [[UInt8]]?
     let rules: [HealthConfiguration.AccountRule]
     let grouping: AccountGrouping
     /// Lower-cased display name → the address most often written with it, for meeting-note
@@ -21,6 +23,8 @@ struct AccountDirectory: Sendable {
     /// Names are learnt on up to `parallelism` threads; the directory is the same for any number.
     init(ourDomains: [String], configuration: HealthConfiguration, documents: [Document], parallelism: Int = 1) {
         self.ourDomains = ourDomains.map { $0.lowercased() }
+        let lowered = self.ourDomains
+        self.asciiOurDomains = lowered.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? lowered.map { Array($0.utf8) } : nil
         self.rules = configuration.accounts
         self.grouping = AccountGrouping(
             freeMailDomains: AccountGrouping.defaultFreeMailDomains.union(configuration.freeMailDomains))
@@ -99,8 +103,39 @@ struct AccountDirectory: Sendable {
     }
 
     func isOurs(_ participant: Participant) -> Bool {
+        if let answer = Self.isOurs(asciiAddress: participant.address, asciiDomains: asciiOurDomains) { return answer }
         let domain = participant.domain
         return !domain.isEmpty && ourDomains.contains { Self.matches(domain: domain, $0) }
+    }
+
+    /// `isOurs` for an ASCII address and ASCII domains, on the bytes: the domain after the last
+    /// `@`, lower-cased as compared, is one of ours or below it. Rules ask this of every
+    /// participant of every message many times over, and building the domain as a string cost
+    /// thousands of instructions a time. Nil when either is not ASCII (or not contiguous).
+    static func isOurs(asciiAddress address: String, asciiDomains: [[UInt8]]?) -> Bool? {
+        guard let asciiDomains else { return nil }
+        return address.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var at = -1
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "@") { at = index }
+            }
+            guard at >= 0, at + 1 < bytes.count else { return false }
+            let domainStart = at + 1
+            let domainCount = bytes.count - domainStart
+            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
+            for listed in asciiDomains where listed.count <= domainCount {
+                let start = bytes.count - listed.count
+                var same = true
+                for offset in 0..<listed.count where lower(bytes[start + offset]) != listed[offset] {
+                    same = false
+                    break
+                }
+                if same && (start == domainStart || bytes[start - 1] == UInt8(ascii: ".")) { return true }
+            }
+            return false
+        } ?? nil
     }
 
     /// A note attendee written down by name only gets the address the mail knows them by.

@@ -17,12 +17,24 @@ struct ReadingBuilder: Sendable {
     /// Readings of the documents, in their order, built on up to `parallelism` threads.
     func readings(_ documents: [ScoredDocument], parallelism: Int = 1) -> [Reading] {
         let boilerplate = boilerplateSentences(documents, parallelism: parallelism)
-        return documents.parallelMap(parallelism: parallelism) { reading($0, boilerplate: boilerplate) }
+        // Whether a sender is automated, once per sender rather than once per message.
+        var senders: [Participant: Bool] = [:]
+        for document in documents where document.document.kind == .email {
+            guard let author = document.document.from.first.map(directory.resolved), senders[author] == nil else { continue }
+            senders[author] = isAutomated(author)
+        }
+        let automatedSenders = senders
+        return documents.parallelMap(parallelism: parallelism) {
+            reading($0, boilerplate: boilerplate, automatedSenders: automatedSenders)
+        }
     }
 
     // MARK: - One document
 
-    func reading(_ scored: ScoredDocument, boilerplate: [String: Set<String>]) -> Reading {
+    /// `automatedSenders` answers `isAutomated` for the senders it knows.
+    func reading(
+        _ scored: ScoredDocument, boilerplate: [String: Set<String>], automatedSenders: [Participant: Bool] = [:]
+    ) -> Reading {
         let document = scored.document
         let participants = (document.from + document.to + document.cc).map(directory.resolved)
         let author = document.from.first.map(directory.resolved)
@@ -45,7 +57,7 @@ struct ReadingBuilder: Sendable {
             sentences = kept
         }
 
-        let automated = document.kind == .email && author.map(isAutomated) == true
+        let automated = document.kind == .email && author.map { automatedSenders[$0] ?? isAutomated($0) } == true
         var reading = Reading(
             document: document, date: document.date, isNote: document.kind == .note, side: side,
             author: voiceAuthor, automated: automated, sentences: sentences, sentiment: scored.score.sentiment,

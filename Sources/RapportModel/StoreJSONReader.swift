@@ -45,9 +45,33 @@ public struct StoreJSONReader {
 
     // MARK: - The shapes
 
+    /// The member names of one shape, with their bytes, so that a member's name is matched where
+    /// it stands in the JSON rather than built as a string and compared with each name.
+    private struct Keys {
+        let names: [String]
+        let bytes: [[UInt8]]
+        /// The members that must be present: the first `required` names (all by default).
+        let required: UInt32
+
+        init(_ names: [String], required: Int? = nil) {
+            self.names = names
+            bytes = names.map { Array($0.utf8) }
+            self.required = (1 << UInt32(required ?? names.count)) - 1
+        }
+    }
+
+    private static let scoreKeys = Keys(["language", "sentiment", "positive", "negative", "neutral", "categories", "politeness", "sentences"])
+    private static let sentenceKeys = Keys(["text", "utf8Range", "sentiment", "categories", "politeness", "evidence", "rules"])
+    private static let evidenceKeys = Keys(["term", "entry", "category", "baseWeight", "finalWeight", "rules"])
+    private static let participantKeys = Keys(["address", "name", "organisation", "role"], required: 1)
+    private static let segmentKeys = Keys(["text", "speaker"], required: 1)
+    private static let attachmentKeys = Keys(["type", "size", "name"], required: 2)
+    private static let locationKeys = Keys(["file", "index", "offset", "line"], required: 1)
+
+
     private mutating func documentScore() throws -> DocumentScore {
         var score = DocumentScore(language: .unknown)
-        try object(keys: ["language", "sentiment", "positive", "negative", "neutral", "categories", "politeness", "sentences"]) { reader, key in
+        try object(Self.scoreKeys) { reader, key in
             switch key {
             case "language":
                 guard let language = LanguageCode(rawValue: try reader.string()) else { throw reader.unreadable }
@@ -68,7 +92,7 @@ public struct StoreJSONReader {
     private mutating func sentenceScore() throws -> SentenceScore {
         var sentence = SentenceScore(
             text: "", utf8Range: 0..<0, sentiment: 0, categories: [:], politeness: 0, evidence: [], rules: [])
-        try object(keys: ["text", "utf8Range", "sentiment", "categories", "politeness", "evidence", "rules"]) { reader, key in
+        try object(Self.sentenceKeys) { reader, key in
             switch key {
             case "text": sentence.text = try reader.string()
             case "utf8Range":
@@ -88,7 +112,7 @@ public struct StoreJSONReader {
 
     private mutating func evidence() throws -> Evidence {
         var evidence = Evidence(term: "", entry: "", category: "", baseWeight: 0, finalWeight: 0, rules: [])
-        try object(keys: ["term", "entry", "category", "baseWeight", "finalWeight", "rules"]) { reader, key in
+        try object(Self.evidenceKeys) { reader, key in
             switch key {
             case "term": evidence.term = try reader.string()
             case "entry": evidence.entry = try reader.string()
@@ -102,16 +126,15 @@ public struct StoreJSONReader {
         return evidence
     }
 
-    private static let documentKeys = [
+    /// The first twelve keys must be present; the optional ones may be missing.
+    private static let documentKeys = Keys([
         "id", "kind", "dateSource", "from", "to", "cc", "references", "text", "quoted", "segments", "attachments", "source",
         "subject", "date", "inReplyTo", "account", "thread", "language",
-    ]
-    /// The first twelve keys must be present; the optional ones may be missing.
-    private static let requiredDocumentKeys = 12
+    ], required: 12)
 
     private mutating func document() throws -> Document {
         var document = Document(id: "", source: SourceLocation(file: ""))
-        try object(keys: Self.documentKeys, required: Self.requiredDocumentKeys) { reader, key in
+        try object(Self.documentKeys) { reader, key in
             switch key {
             case "id": document.id = try reader.string()
             case "kind":
@@ -143,7 +166,7 @@ public struct StoreJSONReader {
 
     private mutating func participant() throws -> Participant {
         var participant = Participant(address: "")
-        try object(keys: ["address", "name", "organisation", "role"], required: 1) { reader, key in
+        try object(Self.participantKeys) { reader, key in
             switch key {
             case "address": participant.address = try reader.string()
             case "name": participant.name = try reader.optional { try $0.string() }
@@ -157,7 +180,7 @@ public struct StoreJSONReader {
 
     private mutating func segment() throws -> Segment {
         var segment = Segment(text: "")
-        try object(keys: ["text", "speaker"], required: 1) { reader, key in
+        try object(Self.segmentKeys) { reader, key in
             switch key {
             case "text": segment.text = try reader.string()
             case "speaker": segment.speaker = try reader.optional { try $0.string() }
@@ -169,7 +192,7 @@ public struct StoreJSONReader {
 
     private mutating func attachment() throws -> Attachment {
         var attachment = Attachment(name: nil, type: "", size: 0)
-        try object(keys: ["type", "size", "name"], required: 2) { reader, key in
+        try object(Self.attachmentKeys) { reader, key in
             switch key {
             case "type": attachment.type = try reader.string()
             case "size": attachment.size = try reader.integer()
@@ -182,7 +205,7 @@ public struct StoreJSONReader {
 
     private mutating func sourceLocation() throws -> SourceLocation {
         var location = SourceLocation(file: "")
-        try object(keys: ["file", "index", "offset", "line"], required: 1) { reader, key in
+        try object(Self.locationKeys) { reader, key in
             switch key {
             case "file": location.file = try reader.string()
             case "index": location.index = try reader.optional { try $0.integer() }
@@ -238,19 +261,39 @@ public struct StoreJSONReader {
         try expect(UInt8(ascii: "}"))
     }
 
-    /// An object whose members are among `keys`, each once, the first `required` of them (all by
-    /// default) present; `member` reads each value.
-    private mutating func object(
-        keys: [String], required: Int? = nil, _ member: (inout StoreJSONReader, String) throws -> Void
-    ) throws {
+    /// An object whose members are among `keys`, each once, the required ones present; `member`
+    /// reads each value. A member name written with an escape is refused (the store writes none).
+    private mutating func object(_ keys: Keys, _ member: (inout StoreJSONReader, String) throws -> Void) throws {
+        try expect(UInt8(ascii: "{"))
         var seen: UInt32 = 0
-        try object { reader, key in
-            guard let number = keys.firstIndex(of: key), seen & (1 << number) == 0 else { throw reader.unreadable }
-            seen |= 1 << number
-            try member(&reader, key)
+        if !take(UInt8(ascii: "}")) {
+            repeat {
+                let number = try keyNumber(keys)
+                guard seen & (1 << UInt32(number)) == 0 else { throw unreadable }
+                seen |= 1 << UInt32(number)
+                try expect(UInt8(ascii: ":"))
+                try member(&self, keys.names[number])
+            } while take(UInt8(ascii: ","))
+            try expect(UInt8(ascii: "}"))
         }
-        let mask: UInt32 = (1 << (required ?? keys.count)) - 1
-        guard seen & mask == mask else { throw unreadable }
+        guard seen & keys.required == keys.required else { throw unreadable }
+    }
+
+    /// The position in `keys` of the member name that comes next.
+    private mutating func keyNumber(_ keys: Keys) throws -> Int {
+        try expect(UInt8(ascii: "\""))
+        let start = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+            guard bytes[index] >= 0x20, bytes[index] != UInt8(ascii: "\\") else { throw unreadable }
+            index += 1
+        }
+        guard index < bytes.count else { throw unreadable }
+        let name = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        index += 1
+        for (number, key) in keys.bytes.enumerated() where key.count == name.count && key.elementsEqual(name) {
+            return number
+        }
+        throw unreadable
     }
 
     /// A value, or `null` for nil (as `decodeIfPresent` reads it).

@@ -183,6 +183,8 @@ import RapportTestSupport
         #"{"id":"m","kind":"email","dateSource":"none","from":[{"name":"A"}],"to":[],"cc":[],"references":[],"text":"","quoted":0,"segments":[],"attachments":[],"source":{"file":"f"}}"#,
         // a key twice
         #"{"id":"m","id":"n","kind":"email","dateSource":"none","from":[],"to":[],"cc":[],"references":[],"text":"","quoted":0,"segments":[],"attachments":[],"source":{"file":"f"}}"#,
+        // a member name written with an escape (JSONDecoder reads it)
+        #"{"id":"m","kind":"email","dateSource":"none","from":[],"to":[],"cc":[],"references":[],"te\u0078t":"","quoted":0,"segments":[],"attachments":[],"source":{"file":"f"}}"#,
         // trailing text
         #"{"id":"m","kind":"email","dateSource":"none","from":[],"to":[],"cc":[],"references":[],"text":"","quoted":0,"segments":[],"attachments":[],"source":{"file":"f"}} x"#,
     ])

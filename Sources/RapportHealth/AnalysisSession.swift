@@ -10,6 +10,9 @@ struct AnalysisSession: Sendable {
     let asOf: Date
     /// Accounts are assessed on up to this many threads; each depends only on its own threads.
     var parallelism = 1
+    /// Month-end points known from an earlier assessment; nil when none are to be remembered
+    /// (then no digests are made).
+    var history: HealthHistoryMemo?
 
     struct ThreadGroup {
         var id: String
@@ -19,6 +22,12 @@ struct AnalysisSession: Sendable {
     }
 
     func report(_ readings: [Reading]) -> ([ThreadReport], [AccountReport]) {
+        let (threads, accounts, _) = reportRemembering(readings)
+        return (threads, accounts)
+    }
+
+    /// The reports, and, when `history` is set, every account's month-end points with their digests.
+    func reportRemembering(_ readings: [Reading]) -> ([ThreadReport], [AccountReport], HealthHistoryMemo?) {
         let groups = threadGroups(readings)
         var noteNames: [String: String] = [:]
         for group in groups {
@@ -28,30 +37,34 @@ struct AnalysisSession: Sendable {
         }
         let byAccount = Dictionary(grouping: groups, by: \.accountKey)
         let names = noteNames
+        let directoryDigest = history == nil ? "" : self.directoryDigest()
         // The largest accounts are handed out first, so that no thread is left with a large one
         // at the end while the others wait; results go back to key order.
         let keys = byAccount.keys.sorted()
         let sizes = keys.map { key in byAccount[key]!.reduce(0) { $0 + $1.readings.count } }
         let order = keys.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
         let largestFirst = order.parallelMap(parallelism: parallelism) { index in
-            accountReport(keys[index], groups: byAccount[keys[index]]!, noteNames: names)
+            accountReport(keys[index], groups: byAccount[keys[index]]!, noteNames: names, directoryDigest: directoryDigest)
         }
         var assessed = largestFirst
         for (position, index) in order.enumerated() { assessed[index] = largestFirst[position] }
         var threadReports: [ThreadReport] = []
         var accountReports: [AccountReport] = []
-        for (threads, account) in assessed {
+        var memo = HealthHistoryMemo()
+        for (threads, account, points) in assessed {
             threadReports += threads
             accountReports.append(account)
+            if let points { memo.accounts[account.account.key] = points }
         }
         threadReports.sort(by: Self.threadOrder)
         accountReports.sort { $0.health != $1.health ? $0.health < $1.health : $0.account.key < $1.account.key }
-        return (threadReports, accountReports)
+        return (threadReports, accountReports, history == nil ? nil : memo)
     }
 
-    /// One account's thread reports and its report, with its health month by month.
-    private func accountReport(_ key: String, groups: [ThreadGroup], noteNames: [String: String])
-        -> ([ThreadReport], AccountReport)
+    /// One account's thread reports and its report, with its health month by month (and those
+    /// points with their digests, when remembering).
+    private func accountReport(_ key: String, groups: [ThreadGroup], noteNames: [String: String], directoryDigest: String)
+        -> ([ThreadReport], AccountReport, [HealthHistoryMemo.Point]?)
     {
         let account = directory.account(forKey: key, noteNames: noteNames)
         let accountGroups = groups.sorted { $0.id < $1.id }
@@ -64,14 +77,80 @@ struct AnalysisSession: Sendable {
         reports.sort(by: Self.threadOrder)
 
         var history: [HealthPoint] = []
+        var points: [HealthHistoryMemo.Point] = []
+        let known = self.history?.accounts[key] ?? []
+        // Each reading's digest once; a point's digest combines those of the readings it sees.
+        let readingDigests = self.history == nil ? [] : accountGroups.map { group in
+            group.readings.map { reading -> (date: Date?, digest: String) in
+                var digest = InputDigest()
+                digest.reading(reading)
+                return (reading.date, digest.hex)
+            }
+        }
         for cutoff in monthEnds(accountGroups.flatMap(\.readings)) {
-            let past = assessAccount(account, accountGroups, cutoff: cutoff, roleMemo: memo, quotesEvidence: false)
-            history.append(HealthPoint(date: cutoff, health: past.health))
+            guard self.history != nil else {
+                let past = assessAccount(account, accountGroups, cutoff: cutoff, roleMemo: memo, quotesEvidence: false)
+                history.append(HealthPoint(date: cutoff, health: past.health))
+                continue
+            }
+            let inputs = pointDigest(account, accountGroups, readingDigests, cutoff: cutoff, directoryDigest: directoryDigest)
+            let health: Int
+            if let point = known.first(where: { $0.date == cutoff && $0.inputs == inputs }) {
+                health = point.health
+            } else {
+                health = assessAccount(account, accountGroups, cutoff: cutoff, roleMemo: memo, quotesEvidence: false).health
+            }
+            history.append(HealthPoint(date: cutoff, health: health))
+            points.append(HealthHistoryMemo.Point(date: cutoff, inputs: inputs, health: health))
         }
         let flags = (outcome.accountFlags.map(\.flag) + reports.flatMap(\.flags)).sorted(by: Self.flagOrder)
         return (reports, AccountReport(
             account: account, health: outcome.health, trend: HealthScorer.trend(history), history: history,
-            flags: flags, threads: reports.map(\.id)))
+            flags: flags, threads: reports.map(\.id)), self.history == nil ? nil : points)
+    }
+
+    /// The digest of what `assessAccount` reads at `cutoff` to score health: the account, the
+    /// moment (and whether it is the analysis's own, when undated messages count), each thread
+    /// with the readings visible then, and who is who. Configuration and cue lists are the same
+    /// for every point a memo holds (a scan with other settings assesses everything afresh).
+    func pointDigest(
+        _ account: Account, _ groups: [ThreadGroup], _ readingDigests: [[(date: Date?, digest: String)]], cutoff: Date,
+        directoryDigest: String
+    ) -> String {
+        var digest = InputDigest()
+        digest.string(account.key)
+        digest.string(account.name)
+        digest.string(account.type.rawValue)
+        digest.date(cutoff)
+        digest.bool(cutoff == asOf)
+        digest.string(directoryDigest)
+        digest.int(groups.count)
+        for (group, readings) in zip(groups, readingDigests) {
+            digest.string(group.id)
+            let visible = readings.filter { reading in reading.date.map { $0 <= cutoff } ?? (cutoff == asOf) }
+            digest.int(visible.count)
+            for reading in visible { digest.string(reading.digest) }
+        }
+        return digest.hex
+    }
+
+    /// Who is who, as far as health depends on it beyond the readings: our domains, the
+    /// configured accounts and the free-mail domains. The addresses learnt for names are not
+    /// part of it: every participant a rule places was resolved when its reading was built, so a
+    /// reading's digest holds what they gave, and the names learnt for addresses only word reasons.
+    func directoryDigest() -> String {
+        var digest = InputDigest()
+        digest.strings(directory.ourDomains)
+        digest.int(directory.rules.count)
+        for rule in directory.rules {
+            digest.string(rule.key)
+            digest.string(rule.name)
+            digest.string(rule.type.rawValue)
+            digest.strings(rule.addresses)
+            digest.strings(rule.domains)
+        }
+        digest.strings(directory.grouping.freeMailDomains.sorted())
+        return digest.hex
     }
 
     // MARK: - Threads and accounts

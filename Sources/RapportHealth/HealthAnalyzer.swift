@@ -37,6 +37,22 @@ public struct HealthAnalyzer: Sendable {
     /// Assesses the documents as of `asOf` (nil: the newest message's date). Documents dated
     /// after `asOf` are left out, as if not yet written.
     public func assess(_ documents: [ScoredDocument], asOf: Date?) -> HealthReport {
+        assess(documents, asOf: asOf, history: nil).report
+    }
+
+    /// `assess`, taking every account's month-end health from `history` where the point's inputs
+    /// are unchanged, and returning all points with their digests for the next time. The report is
+    /// the same as `assess` gives.
+    public func assessRemembering(_ documents: [ScoredDocument], asOf: Date?, history: HealthHistoryMemo)
+        -> (report: HealthReport, history: HealthHistoryMemo)
+    {
+        let (report, memo) = assess(documents, asOf: asOf, history: history)
+        return (report, memo ?? HealthHistoryMemo())
+    }
+
+    private func assess(_ documents: [ScoredDocument], asOf: Date?, history: HealthHistoryMemo?)
+        -> (report: HealthReport, history: HealthHistoryMemo?)
+    {
         let moment = asOf ?? documents.compactMap(\.document.date).max() ?? Date(timeIntervalSince1970: 0)
         let inScope = documents.filter { $0.document.date.map { $0 <= moment } ?? true }
             .sorted { Self.precedes($0.document, $1.document) }
@@ -49,10 +65,11 @@ public struct HealthAnalyzer: Sendable {
         let readings = ReadingBuilder(directory: directory, cues: cues).readings(inScope, parallelism: parallelism)
         var session = AnalysisSession(configuration: configuration, cues: cues, directory: directory, asOf: moment)
         session.parallelism = parallelism
-        let (threads, accounts) = session.report(readings)
+        session.history = history
+        let (threads, accounts, memo) = session.reportRemembering(readings)
         if parallelism > 1 { releaseOnAnotherThread((readings, inScope)) }
-        return HealthReport(asOf: moment, ourDomains: ourDomains, ourDomainsAssumed: assumed, threads: threads,
-                            accounts: accounts)
+        return (HealthReport(asOf: moment, ourDomains: ourDomains, ourDomainsAssumed: assumed, threads: threads,
+                             accounts: accounts), memo)
     }
 
     /// The domains `assess` would take for ours when none are configured, as of the newest

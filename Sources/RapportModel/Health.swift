@@ -249,3 +249,30 @@ public struct HealthReport: Hashable, Sendable, Codable {
         self.accounts = accounts
     }
 }
+
+/// The month-end health points of accounts, each with a digest of everything it was computed
+/// from. A later assessment (the next nightly scan) takes a point whose inputs are unchanged
+/// instead of running every rule over the account as it stood at that month's end again: new
+/// mail rarely changes an account's past, and its past months were most of re-assessing it.
+public struct HealthHistoryMemo: Hashable, Sendable, Codable {
+    public struct Point: Hashable, Sendable, Codable {
+        public var date: Date
+        /// A digest of the inputs: the account, its threads' messages as they stood at `date`
+        /// (every field of every reading), and who is who.
+        public var inputs: String
+        public var health: Int
+
+        public init(date: Date, inputs: String, health: Int) {
+            self.date = date
+            self.inputs = inputs
+            self.health = health
+        }
+    }
+
+    /// Account key → its points, oldest first.
+    public var accounts: [String: [Point]]
+
+    public init(accounts: [String: [Point]] = [:]) {
+        self.accounts = accounts
+    }
+}

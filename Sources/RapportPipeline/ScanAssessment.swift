@@ -29,6 +29,19 @@ public protocol ScanAssessor: Sendable {
 
     /// Assesses whole threads and accounts as of `asOf`.
     func assess(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date) -> HealthReport
+
+    /// `assess`, taking accounts' month-end health from `history` where the inputs are unchanged,
+    /// and returning the points for the next scan (nil: this assessor keeps none).
+    func assess(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date, history: HealthHistoryMemo)
+        -> (report: HealthReport, history: HealthHistoryMemo?)
+}
+
+extension ScanAssessor {
+    public func assess(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date, history: HealthHistoryMemo)
+        -> (report: HealthReport, history: HealthHistoryMemo?)
+    {
+        (assess(documents, ourDomains: ourDomains, assumed: assumed, asOf: asOf), nil)
+    }
 }
 
 /// Re-threads the store and re-assesses what new documents touched: their threads, threads that
@@ -81,7 +94,7 @@ struct ScanAssessment {
         func rows(inThreads threads: Set<String>) -> [Int64] {
             entries.indices.filter { threads.contains(newThread[$0]) }.map { entries[$0].rowID }
         }
-        func assess(_ rowIDs: [Int64]) throws -> HealthReport {
+        func assess(_ rowIDs: [Int64], history: HealthHistoryMemo? = nil) throws -> (report: HealthReport, history: HealthHistoryMemo?) {
             let byRow = Dictionary(uniqueKeysWithValues: entries.indices.map { (entries[$0].rowID, newThread[$0]) })
             let documents = try store.documents(rowIDs: rowIDs, parallelism: parallelism)
                 .parallelMap(parallelism: parallelism) { stored in
@@ -93,16 +106,21 @@ struct ScanAssessment {
                     }
                 }
                 .map { try $0.get() }
-            return assessor.assess(documents, ourDomains: domains, assumed: assumed, asOf: asOf)
+            guard let history else { return (assessor.assess(documents, ourDomains: domains, assumed: assumed, asOf: asOf), nil) }
+            return assessor.assess(documents, ourDomains: domains, assumed: assumed, asOf: asOf, history: history)
         }
-        func update(_ report: HealthReport, scope: AssessmentUpdate.Scope, removed: Set<String>) -> AssessmentUpdate {
-            AssessmentUpdate(scope: scope, threadAssignments: assignments, threads: report.threads, accounts: report.accounts,
-                             removedThreads: removed, asOf: asOf, ourDomains: domains, ourDomainsAssumed: assumed,
-                             settings: settings)
+        func update(_ assessed: (report: HealthReport, history: HealthHistoryMemo?), scope: AssessmentUpdate.Scope,
+                    removed: Set<String>) -> AssessmentUpdate {
+            var update = AssessmentUpdate(
+                scope: scope, threadAssignments: assignments, threads: assessed.report.threads,
+                accounts: assessed.report.accounts, removedThreads: removed, asOf: asOf, ourDomains: domains,
+                ourDomainsAssumed: assumed, settings: settings)
+            update.history = assessed.history
+            return update
         }
 
         if full {
-            return update(try assess(entries.map(\.rowID)), scope: .everything, removed: [])
+            return update(try assess(entries.map(\.rowID), history: HealthHistoryMemo()), scope: .everything, removed: [])
         }
 
         // Threads with documents this scan stored, or whose membership threading changed.
@@ -113,7 +131,7 @@ struct ScanAssessment {
         guard !touched.isEmpty || !removed.isEmpty else { return nil }
 
         // First find the accounts those threads belong to, then assess each account whole.
-        let firstPass = try assess(rows(inThreads: touched))
+        let firstPass = try assess(rows(inThreads: touched)).report
         var accounts = Set(firstPass.threads.map(\.account))
         accounts.formUnion(try store.accounts(ofThreads: movedFrom.union(touched)).values)
         let storedThreads = Set(try store.threadIDs(ofAccounts: accounts).keys)
@@ -121,8 +139,10 @@ struct ScanAssessment {
         for (index, entry) in entries.enumerated() where storedThreads.contains(entry.document.thread ?? "") {
             threads.insert(newThread[index])
         }
-        let report = try assess(rows(inThreads: threads))
-        accounts.formUnion(report.accounts.map(\.account.key))
-        return update(report, scope: .accounts(accounts), removed: removed)
+        // The accounts' past months are taken from the last assessment where nothing they were
+        // computed from changed.
+        let assessed = try assess(rows(inThreads: threads), history: try store.historyInputs(ofAccounts: accounts))
+        accounts.formUnion(assessed.report.accounts.map(\.account.key))
+        return update(assessed, scope: .accounts(accounts), removed: removed)
     }
 }

@@ -31,6 +31,17 @@ public struct HealthScanAssessor: ScanAssessor {
         return (analyzer.inferredOurDomains(documents), true)
     }
 
+    public func assess(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date, history: HealthHistoryMemo)
+        -> (report: HealthReport, history: HealthHistoryMemo?)
+    {
+        var analyzer = HealthAnalyzer(configuration: configuration, ourDomains: ourDomainOptions + ourDomains)
+        analyzer.parallelism = parallelism
+        var (report, memo) = analyzer.assessRemembering(
+            documents.map { ScoredDocument(document: $0.document, score: $0.score) }, asOf: asOf, history: history)
+        report.ourDomainsAssumed = assumed
+        return (report, memo)
+    }
+
     public func assess(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date) -> HealthReport {
         var analyzer = HealthAnalyzer(configuration: configuration, ourDomains: ourDomainOptions + ourDomains)
         analyzer.parallelism = parallelism

@@ -56,6 +56,9 @@ public struct AssessmentUpdate: Sendable {
     public var ourDomains: [String]
     public var ourDomainsAssumed: Bool
     public var settings: String
+    /// The assessed accounts' month-end points with their input digests, when the assessor keeps
+    /// them; stored for those accounts (for all, and only them, when everything was assessed).
+    public var history: HealthHistoryMemo?
 
     public init(scope: Scope, threadAssignments: [Int64: String], threads: [ThreadReport], accounts: [AccountReport],
                 removedThreads: Set<String>, asOf: Date, ourDomains: [String], ourDomainsAssumed: Bool, settings: String) {
@@ -146,6 +149,7 @@ extension ScanStore {
         }
         for record in threadRecords { try record.save(db) }
         for record in accountRecords { try record.save(db) }
+        try storeHistory(update, assessedAccounts: assessedAccounts, db)
 
         // The flags the assessment speaks for: those of the assessed and removed threads, and the
         // account-level flags of the assessed accounts.
@@ -196,6 +200,41 @@ extension ScanStore {
         try AssessmentRecord(scan: scan, asOf: update.asOf, ourDomains: update.ourDomains,
                              ourDomainsAssumed: update.ourDomainsAssumed, settings: update.settings).save(db)
         return changes.sorted(by: FlagChange.reportOrder)
+    }
+
+    /// Replaces the history inputs of the accounts the update speaks for; without a memo they are
+    /// dropped, so that no point outlives the assessment that made it.
+    private static func storeHistory(_ update: AssessmentUpdate, assessedAccounts: Set<String>, _ db: Database) throws {
+        switch update.scope {
+        case .everything:
+            try db.execute(sql: "DELETE FROM accountHistoryInputs")
+        case .accounts(let accounts):
+            let statement = try db.cachedStatement(sql: "DELETE FROM accountHistoryInputs WHERE account = ?")
+            for account in accounts.union(assessedAccounts).sorted() { try statement.execute(arguments: [account]) }
+        }
+        guard let history = update.history else { return }
+        let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO accountHistoryInputs (account, body) VALUES (?, ?)")
+        for account in history.accounts.keys.sorted() where assessedAccounts.contains(account) {
+            try insert.execute(arguments: [account, try StoreJSON.encode(history.accounts[account]!)])
+        }
+    }
+
+    /// The stored month-end points of these accounts (all, for nil); an entry that does not read
+    /// is left out (its points are computed afresh).
+    public func historyInputs(ofAccounts accounts: Set<String>?) throws -> HealthHistoryMemo {
+        try read { db in
+            var memo = HealthHistoryMemo()
+            let rows = try Row.fetchAll(db, sql: "SELECT account, body FROM accountHistoryInputs")
+            for row in rows {
+                let account: String = row[0]
+                guard accounts?.contains(account) ?? true else { continue }
+                let body: String = row[1]
+                if let points = try? StoreJSON.decode([HealthHistoryMemo.Point].self, from: body) {
+                    memo.accounts[account] = points
+                }
+            }
+            return memo
+        }
     }
 
     /// The assessment's flags by identity, in report order: thread flags, then account-level ones.

@@ -8,7 +8,7 @@ enum StoreSchema {
     static let applicationID: Int32 = 0x5261_7070
 
     /// The migrations in order; `PRAGMA user_version` records how many have run.
-    static let migrationNames = ["v1-seen", "v2-health"]
+    static let migrationNames = ["v1-seen", "v2-health", "v3-history-inputs"]
 
     static var version: Int { migrationNames.count }
 
@@ -16,6 +16,7 @@ enum StoreSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-seen", migrate: createSeenTables)
         migrator.registerMigration("v2-health", migrate: createHealthTables)
+        migrator.registerMigration("v3-history-inputs", migrate: createHistoryInputsTable)
         return migrator
     }
 
@@ -149,5 +150,16 @@ enum StoreSchema {
             table.column("settings", .text).notNull()
         }
         try db.execute(sql: "PRAGMA user_version = 2")
+    }
+
+    /// Each assessed account's month-end health points with digests of their inputs (JSON of
+    /// `HealthHistoryMemo.Point`s), so that the next scan re-scores only the months whose inputs
+    /// changed. A store without them (or with stale ones) gives the same report, more slowly.
+    static func createHistoryInputsTable(_ db: Database) throws {
+        try db.create(table: "accountHistoryInputs") { table in
+            table.primaryKey("account", .text)
+            table.column("body", .text).notNull()
+        }
+        try db.execute(sql: "PRAGMA user_version = 3")
     }
 }

@@ -13,8 +13,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(try store.journalMode() == "wal")
         #expect(try store.foreignKeysEnabled())
-        #expect(try store.schemaVersion() == 2)
-        #expect(try store.appliedMigrations() == ["v1-seen", "v2-health"])
+        #expect(try store.schemaVersion() == 3)
+        #expect(try store.appliedMigrations() == ["v1-seen", "v2-health", "v3-history-inputs"])
     }
 
     @Test func reopeningKeepsWhatWasStored() throws {
@@ -107,14 +107,14 @@ import Testing
         do {
             let store = try ScanStore.open(at: path)
             try store.write { db in
-                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3-future'); PRAGMA user_version = 3")
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v4-future'); PRAGMA user_version = 4")
             }
             _ = try store.writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         }
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let error = #expect(throws: StoreError.self) { try ScanStore.open(at: path) }
         #expect(error?.code == .newerSchema)
-        #expect(error?.message == "this store was written by a newer version of Rapport (schema 3, this version knows 2); upgrade Rapport to use it")
+        #expect(error?.message == "this store was written by a newer version of Rapport (schema 4, this version knows 3); upgrade Rapport to use it")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
@@ -136,7 +136,7 @@ import Testing
         let path = folder.path("rapport.sqlite")
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let store = try ScanStore.open(at: path)
-        #expect(try store.schemaVersion() == 2)
+        #expect(try store.schemaVersion() == 3)
     }
 }
 
@@ -163,8 +163,8 @@ import Testing
             #expect(try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 1)
         }
         let store = try ScanStore.open(at: path)
-        #expect(try store.schemaVersion() == 2)
-        #expect(try store.appliedMigrations() == ["v1-seen", "v2-health"])
+        #expect(try store.schemaVersion() == 3)
+        #expect(try store.appliedMigrations() == ["v1-seen", "v2-health", "v3-history-inputs"])
         let documents = try store.documents(rowIDs: [1])
         #expect(documents.map(\.document.id) == ["old@x"])
         #expect(documents.first?.score?.fingerprint == "lex-0")

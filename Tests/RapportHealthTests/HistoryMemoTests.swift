@@ -1,0 +1,133 @@
+import Foundation
+@testable import RapportHealth
+import RapportModel
+import RapportTestSupport
+import Testing
+
+/// Month-end health taken from an earlier assessment where its inputs are unchanged: the report
+/// is always the one a fresh assessment gives.
+@Suite struct HistoryMemoTests {
+    static let configuration = try! HealthConfiguration.load(path: Fixtures.samples.appendingPathComponent("rapport.yml").path)
+    static let documents = try! Corpus.scored(paths: [Fixtures.samples.path])
+    static let analyzer = HealthAnalyzer(configuration: configuration)
+    static let plain = analyzer.assess(documents, asOf: nil)
+
+    static func shifted(_ memo: HealthHistoryMemo, by amount: Int) -> HealthHistoryMemo {
+        HealthHistoryMemo(accounts: memo.accounts.mapValues { points in
+            points.map { HealthHistoryMemo.Point(date: $0.date, inputs: $0.inputs, health: $0.health + amount) }
+        })
+    }
+
+    static func healths(_ report: HealthReport) -> [String: [Int]] {
+        Dictionary(uniqueKeysWithValues: report.accounts.map { ($0.account.key, $0.history.map(\.health)) })
+    }
+
+    @Test func rememberingGivesTheSameReportAndEveryPoint() {
+        let (first, memo) = Self.analyzer.assessRemembering(Self.documents, asOf: nil, history: HealthHistoryMemo())
+        #expect(first == Self.plain)
+        #expect(Set(memo.accounts.keys) == Set(Self.plain.accounts.map(\.account.key)))
+        for account in Self.plain.accounts {
+            #expect(memo.accounts[account.account.key]?.map(\.date) == account.history.map(\.date))
+            #expect(memo.accounts[account.account.key]?.map(\.health) == account.history.map(\.health))
+        }
+        #expect(Self.plain.accounts.contains { $0.history.count > 2 }, "the samples span several months")
+
+        let (second, again) = Self.analyzer.assessRemembering(Self.documents, asOf: nil, history: memo)
+        #expect(second == Self.plain)
+        #expect(again == memo)
+    }
+
+    /// A memo whose every health is off by seven shows which points were taken from it.
+    @Test func pointsAreTakenOnlyWhileTheirInputsAreUnchanged() {
+        let (_, memo) = Self.analyzer.assessRemembering(Self.documents, asOf: nil, history: HealthHistoryMemo())
+        let (taken, _) = Self.analyzer.assessRemembering(Self.documents, asOf: nil, history: Self.shifted(memo, by: 7))
+        let expected = Self.healths(Self.plain).mapValues { $0.map { $0 + 7 } }
+        #expect(Self.healths(taken) == expected, "unchanged inputs: every point is taken")
+        #expect(taken.accounts.map(\.health) == Self.plain.accounts.map(\.health), "today's health is always computed")
+
+        let stale = HealthHistoryMemo(accounts: memo.accounts.mapValues { points in
+            points.map { HealthHistoryMemo.Point(date: $0.date, inputs: String($0.inputs.reversed()), health: $0.health + 7) }
+        })
+        let (recomputed, _) = Self.analyzer.assessRemembering(Self.documents, asOf: nil, history: stale)
+        #expect(recomputed == Self.plain, "other inputs: every point is computed again")
+    }
+
+    /// The samples assessed without their newest messages and one from the middle, then with all
+    /// of them and the first assessment's memo: the same report as assessing all afresh. Points
+    /// before the earliest added message are taken; the others are computed again.
+    @Test func newAndBackdatedMailGivesTheFreshReport() throws {
+        let dated = Self.documents.filter { $0.document.date != nil }.sorted { $0.document.date! < $1.document.date! }
+        let newest = Set(dated.suffix(max(1, dated.count / 10)).map(\.document.id))
+        let middle = dated[dated.count / 2].document
+        let earlier = Self.documents.filter { !newest.contains($0.document.id) && $0.document.id != middle.id }
+        #expect(earlier.count < Self.documents.count - 1)
+
+        let (_, memo) = Self.analyzer.assessRemembering(earlier, asOf: nil, history: HealthHistoryMemo())
+        let (report, _) = Self.analyzer.assessRemembering(Self.documents, asOf: nil, history: memo)
+        #expect(report == Self.plain)
+
+        // Which points were taken: those of months before the middle message's, in accounts whose
+        // names and addresses did not change.
+        let (shifted, _) = Self.analyzer.assessRemembering(Self.documents, asOf: nil, history: Self.shifted(memo, by: 7))
+        var taken = 0, computed = 0
+        for (account, fresh) in zip(shifted.accounts, Self.plain.accounts) {
+            for (point, plain) in zip(account.history, fresh.history) {
+                if point.health == plain.health + 7 { taken += 1 } else { computed += 1 }
+                #expect(point.health == plain.health || point.health == plain.health + 7)
+                if point.date >= middle.date!, account.account.key == Self.plain.threads.first(where: {
+                    $0.messageIDs.contains(middle.id)
+                })?.account {
+                    #expect(point.health == plain.health, "\(account.account.key) \(point.date): after the backdated message")
+                }
+            }
+        }
+        #expect(taken > 0)
+        #expect(computed > 0)
+    }
+
+    /// The digest writes every field of a reading; a field added to any of these types must be
+    /// added to `InputDigest` too, or a memo could hand back health computed from other input.
+    @Test func theDigestKnowsEveryFieldOfAReading() throws {
+        let reading = try #require(Self.plainReadings.first { !$0.sentences.isEmpty && !$0.sentences[0].evidence.isEmpty })
+        func fields(_ value: Any) -> Int { Mirror(reflecting: value).children.count }
+        #expect(fields(reading) == 13, "Reading: update InputDigest.reading")
+        #expect(fields(reading.sentences[0]) == 8, "ReadSentence: update InputDigest.sentence")
+        #expect(fields(reading.sentences[0].evidence[0]) == 6, "Evidence: update InputDigest.evidence")
+        #expect(fields(reading.document) == 18, "Document: update InputDigest.document")
+        #expect(fields(Participant(address: "a@b")) == 4, "Participant: update InputDigest.participant")
+        #expect(fields(Segment(text: "")) == 2, "Segment: update InputDigest.document")
+        #expect(fields(Attachment(name: nil, type: "", size: 0)) == 3, "Attachment: update InputDigest.document")
+        #expect(fields(SourceLocation(file: "")) == 4, "SourceLocation: update InputDigest.document")
+
+        // And each field moves it.
+        func digest(_ reading: Reading) -> String {
+            var digest = InputDigest()
+            digest.reading(reading)
+            return digest.hex
+        }
+        let base = digest(reading)
+        var changed: [Reading] = []
+        func with(_ change: (inout Reading) -> Void) { var copy = reading; change(&copy); changed.append(copy) }
+        with { $0.document.text += " " }
+        with { $0.document.source.offset = ($0.document.source.offset ?? 0) + 1 }
+        with { $0.date = $0.date.map { $0.addingTimeInterval(1) } ?? Date() }
+        with { $0.side = $0.side == .us ? .them : .us }
+        with { $0.automated.toggle() }
+        with { $0.sentences[0].evidence[0].finalWeight += 1 }
+        with { $0.sentences[0].categories["x"] = 0 }
+        with { $0.sentences[0].requestTerms.append("") }
+        with { $0.words += 1 }
+        with { $0.asks.toggle() }
+        with { $0.participants.append(Participant(address: "")) }
+        with { $0.author = nil }
+        for copy in changed { #expect(digest(copy) != base) }
+        #expect(digest(reading) == base)
+    }
+
+    static let plainReadings: [Reading] = {
+        let directory = AccountDirectory(ourDomains: configuration.ourDomains, configuration: configuration,
+                                         documents: documents.map(\.document))
+        return ReadingBuilder(directory: directory, cues: .default).readings(documents)
+    }()
+}
+

@@ -72,6 +72,27 @@ public struct HealthAnalyzer: Sendable {
                              accounts: accounts), memo)
     }
 
+    /// The account each thread of the documents belongs to (thread id → account key), as
+    /// `assess` of the same documents assigns it, without scoring or assessing anything: a scan
+    /// asks this of the threads new mail touched to find the accounts to assess again.
+    public func threadAccounts(_ documents: [Document], asOf: Date?) -> [String: String] {
+        let moment = asOf ?? documents.compactMap(\.date).max() ?? Date(timeIntervalSince1970: 0)
+        let inScope = documents.filter { $0.date.map { $0 <= moment } ?? true }.sorted(by: Self.precedes)
+        var ourDomains = configuration.ourDomains
+        if ourDomains.isEmpty { ourDomains = inferOurDomains(inScope) }
+        let directory = AccountDirectory(ourDomains: ourDomains, configuration: configuration, documents: inScope,
+                                         parallelism: parallelism)
+        let session = AnalysisSession(configuration: configuration, cues: cues, directory: directory, asOf: moment)
+        // What grouping and account keys read of a reading: the document and its resolved participants.
+        let readings = inScope.map { document in
+            Reading(
+                document: document, date: document.date, isNote: document.kind == .note, side: .them, author: nil,
+                automated: false, sentences: [], sentiment: 0, politeness: 0, categories: [:], words: 0, asks: false,
+                participants: (document.from + document.to + document.cc).map(directory.resolved))
+        }
+        return Dictionary(uniqueKeysWithValues: session.threadGroups(readings).map { ($0.id, $0.accountKey) })
+    }
+
     /// The domains `assess` would take for ours when none are configured, as of the newest
     /// message: what it infers from the documents' addresses alone (empty when it cannot tell).
     public func inferredOurDomains(_ documents: [Document]) -> [String] {

@@ -30,6 +30,10 @@ public protocol ScanAssessor: Sendable {
     /// Assesses whole threads and accounts as of `asOf`.
     func assess(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date) -> HealthReport
 
+    /// The account of each thread of the documents (thread id → account key), as `assess` would
+    /// assign it.
+    func threadAccounts(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date) -> [String: String]
+
     /// `assess`, taking accounts' month-end health from `history` where the inputs are unchanged,
     /// and returning the points for the next scan (nil: this assessor keeps none).
     func assess(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date, history: HealthHistoryMemo)
@@ -37,6 +41,13 @@ public protocol ScanAssessor: Sendable {
 }
 
 extension ScanAssessor {
+    public func threadAccounts(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date)
+        -> [String: String]
+    {
+        let report = assess(documents, ourDomains: ourDomains, assumed: assumed, asOf: asOf)
+        return Dictionary(report.threads.map { ($0.id, $0.account) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public func assess(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date, history: HealthHistoryMemo)
         -> (report: HealthReport, history: HealthHistoryMemo?)
     {
@@ -94,18 +105,23 @@ struct ScanAssessment {
         func rows(inThreads threads: Set<String>) -> [Int64] {
             entries.indices.filter { threads.contains(newThread[$0]) }.map { entries[$0].rowID }
         }
-        func assess(_ rowIDs: [Int64], history: HealthHistoryMemo? = nil) throws -> (report: HealthReport, history: HealthHistoryMemo?) {
+        /// The documents of these rows in their new threads, with their scores (or, for
+        /// `scored: false`, empty ones: finding accounts reads none).
+        func documents(_ rowIDs: [Int64], scored: Bool = true) throws -> [ScanDocument] {
             let byRow = Dictionary(uniqueKeysWithValues: entries.indices.map { (entries[$0].rowID, newThread[$0]) })
-            let documents = try store.documents(rowIDs: rowIDs, parallelism: parallelism)
+            return try store.documents(rowIDs: rowIDs, parallelism: parallelism)
                 .parallelMap(parallelism: parallelism) { stored in
                     Result { () throws -> ScanDocument in
                         var document = stored.document
                         document.thread = byRow[stored.rowID]
-                        let score = try stored.score.map(Self.documentScore) ?? DocumentScore(language: .unknown)
-                        return ScanDocument(document: document, score: score)
+                        let score = try scored ? stored.score.map(Self.documentScore) : nil
+                        return ScanDocument(document: document, score: score ?? DocumentScore(language: .unknown))
                     }
                 }
                 .map { try $0.get() }
+        }
+        func assess(_ rowIDs: [Int64], history: HealthHistoryMemo? = nil) throws -> (report: HealthReport, history: HealthHistoryMemo?) {
+            let documents = try documents(rowIDs)
             guard let history else { return (assessor.assess(documents, ourDomains: domains, assumed: assumed, asOf: asOf), nil) }
             return assessor.assess(documents, ourDomains: domains, assumed: assumed, asOf: asOf, history: history)
         }
@@ -131,8 +147,8 @@ struct ScanAssessment {
         guard !touched.isEmpty || !removed.isEmpty else { return nil }
 
         // First find the accounts those threads belong to, then assess each account whole.
-        let firstPass = try assess(rows(inThreads: touched)).report
-        var accounts = Set(firstPass.threads.map(\.account))
+        var accounts = Set(assessor.threadAccounts(
+            try documents(rows(inThreads: touched), scored: false), ourDomains: domains, assumed: assumed, asOf: asOf).values)
         accounts.formUnion(try store.accounts(ofThreads: movedFrom.union(touched)).values)
         let storedThreads = Set(try store.threadIDs(ofAccounts: accounts).keys)
         var threads = touched

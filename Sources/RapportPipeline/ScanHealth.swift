@@ -42,6 +42,14 @@ public struct HealthScanAssessor: ScanAssessor {
         return (report, memo)
     }
 
+    public func threadAccounts(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date)
+        -> [String: String]
+    {
+        var analyzer = HealthAnalyzer(configuration: configuration, ourDomains: ourDomainOptions + ourDomains)
+        analyzer.parallelism = parallelism
+        return analyzer.threadAccounts(documents.map(\.document), asOf: asOf)
+    }
+
     public func assess(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date) -> HealthReport {
         var analyzer = HealthAnalyzer(configuration: configuration, ourDomains: ourDomainOptions + ourDomains)
         analyzer.parallelism = parallelism

@@ -129,5 +129,24 @@ import Testing
                                          documents: documents.map(\.document))
         return ReadingBuilder(directory: directory, cues: .default).readings(documents)
     }()
+
+    /// Finding the accounts of threads without assessing them gives what assessing gives, for all
+    /// the samples and for subsets of their threads (as a scan asks of the threads new mail touched).
+    @Test func threadAccountsAreThoseAnAssessmentGives() {
+        func assessed(_ documents: [ScoredDocument]) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: Self.analyzer.assess(documents, asOf: nil).threads.map { ($0.id, $0.account) })
+        }
+        #expect(Self.analyzer.threadAccounts(Self.documents.map(\.document), asOf: nil) == assessed(Self.documents))
+        let threads = Array(Set(Self.documents.compactMap(\.document.thread))).sorted()
+        var generator = SplitMix64(seed: 9)
+        for _ in 0..<12 {
+            let chosen = Set(threads.filter { _ in generator.next() % 3 == 0 })
+            let subset = Self.documents.filter { chosen.contains($0.document.thread ?? "") }
+            #expect(Self.analyzer.threadAccounts(subset.map(\.document), asOf: nil) == assessed(subset))
+        }
+        let unconfigured = HealthAnalyzer()
+        #expect(unconfigured.threadAccounts(Self.documents.map(\.document), asOf: nil)
+            == Dictionary(uniqueKeysWithValues: unconfigured.assess(Self.documents, asOf: nil).threads.map { ($0.id, $0.account) }))
+    }
 }
 

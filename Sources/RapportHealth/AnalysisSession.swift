@@ -208,7 +208,10 @@ struct AnalysisSession: Sendable {
             context.readings.isEmpty ? [] : ThreadRules.all.flatMap { $0.flags(in: context, phrasing: phrasing) }
                 .sorted { Self.flagOrder($0.flag, $1.flag) }
         }
-        let accountReadings = visible.joined().sorted { HealthAnalyzer.precedes($0.document, $1.document) }
+        // Sorted as positions, then gathered: moving whole readings while sorting cost more than the rules.
+        let joined = Array(visible.joined())
+        let accountReadings = joined.indices.sorted { HealthAnalyzer.precedes(joined[$0].document, joined[$1].document) }
+            .map { joined[$0] }
         var accountFlags: [RaisedFlag] = []
         if !threadFlags.joined().contains(where: { $0.flag.kind == .disengagement }),
             let silent = AccountSilenceRule().flag(account: account, readings: accountReadings, asOf: cutoff,

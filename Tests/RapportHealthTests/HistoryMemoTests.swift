@@ -148,5 +148,30 @@ import Testing
         #expect(unconfigured.threadAccounts(Self.documents.map(\.document), asOf: nil)
             == Dictionary(uniqueKeysWithValues: unconfigured.assess(Self.documents, asOf: nil).threads.map { ($0.id, $0.account) }))
     }
+
+    /// Escalation events found once per thread and filtered for each month give the flags that
+    /// finding them afresh every month gives.
+    @Test func escalationEventsRememberedAcrossMonthsAreTheFreshOnes() {
+        let directory = AccountDirectory(ourDomains: Self.configuration.ourDomains, configuration: Self.configuration,
+                                         documents: Self.documents.map(\.document))
+        let session = AnalysisSession(configuration: Self.configuration, cues: .default, directory: directory,
+                                      asOf: Self.plain.asOf)
+        let groups = Dictionary(grouping: session.threadGroups(Self.plainReadings), by: \.accountKey)
+        var compared = 0
+        for (key, accountGroups) in groups {
+            let account = directory.account(forKey: key)
+            let sorted = accountGroups.sorted { $0.id < $1.id }
+            let shared = RoleCueMemo()
+            let cutoffs = [Self.plain.asOf] + session.monthEnds(sorted.flatMap(\.readings))
+            for cutoff in cutoffs {
+                let remembered = session.assessAccount(account, sorted, cutoff: cutoff, roleMemo: shared, quotesEvidence: false)
+                let fresh = session.assessAccount(account, sorted, cutoff: cutoff, roleMemo: RoleCueMemo(), quotesEvidence: false)
+                #expect(remembered.threadFlags == fresh.threadFlags, "\(key) \(cutoff)")
+                #expect(remembered.health == fresh.health)
+                compared += remembered.threadFlags.joined().filter { $0.flag.kind == .escalation }.count
+            }
+        }
+        #expect(compared > 0, "the samples escalate somewhere")
+    }
 }
 

@@ -156,10 +156,30 @@ struct ThreadContext: Sendable {
     }
 }
 
-/// Remembers the role cues of texts. Used by one thread at a time: each account's assessment
-/// makes its own.
+/// Remembers the role cues of texts, and each thread's escalation events, over the assessments
+/// of one account (now and at the end of every month of its history). Used by one thread at a
+/// time: each account's assessment makes its own.
 final class RoleCueMemo: @unchecked Sendable {
     private var found: [String: [(role: HealthCues.Role, text: String)]] = [:]
+    /// Thread id → the ids of the readings whose escalation events were found, and the events.
+    private var escalations: [String: (documents: [String], events: [EscalationRule.Event])] = [:]
+
+    /// The escalation events of a thread. An event at a reading depends only on that reading and
+    /// the ones before it, and a month's readings are the first ones of the thread's: events found
+    /// over more readings are filtered, not found again. Anything else is found afresh.
+    func escalationEvents(in thread: ThreadContext, _ find: (ThreadContext) -> [EscalationRule.Event]) -> [EscalationRule.Event] {
+        let count = thread.readings.count
+        if let known = escalations[thread.id], known.documents.count >= count,
+            zip(thread.readings, known.documents).allSatisfy({ $0.document.id == $1 })
+        {
+            return known.events.filter { $0.reading < count }
+        }
+        let events = find(thread)
+        if (escalations[thread.id]?.documents.count ?? -1) < count {
+            escalations[thread.id] = (thread.readings.map(\.document.id), events)
+        }
+        return events
+    }
 
     func roles(in text: String, cues: HealthCues) -> [(role: HealthCues.Role, text: String)] {
         if let roles = found[text] { return roles }

@@ -23,8 +23,11 @@ struct NegotiationRule: FlagRule {
         HealthFlag.NegotiationKind.allCases.compactMap { flag(for: $0, in: thread, phrasing: phrasing) }
     }
 
+    /// Each sub-kind's lexicon category, made once rather than at every thread of every month.
+    static let categories = Dictionary(uniqueKeysWithValues: HealthFlag.NegotiationKind.allCases.map { ($0, "negotiation." + $0.rawValue) })
+
     func flag(for kind: HealthFlag.NegotiationKind, in thread: ThreadContext, phrasing: Phrasing) -> RaisedFlag? {
-        let category = "negotiation." + kind.rawValue
+        let category = Self.categories[kind]!
         let readings = thread.readings, thresholds = thread.thresholds
         let theirs = thread.theirs
         let points = theirs.filter { readings[$0].category(category) >= thresholds.negotiation }

@@ -43,6 +43,32 @@ public struct StoreJSONReader {
         }
     }
 
+    /// The thread report the JSON holds; throws `Unreadable` for JSON of any other shape.
+    public static func threadReport(_ json: String) throws -> ThreadReport {
+        try read(json) { try $0.threadReport() }
+    }
+
+    /// The account report the JSON holds; throws `Unreadable` for JSON of any other shape.
+    public static func accountReport(_ json: String) throws -> AccountReport {
+        try read(json) { try $0.accountReport() }
+    }
+
+    /// The flag the JSON holds; throws `Unreadable` for JSON of any other shape.
+    public static func healthFlag(_ json: String) throws -> HealthFlag {
+        try read(json) { try $0.healthFlag() }
+    }
+
+    private static func read<T>(_ json: String, _ value: (inout StoreJSONReader) throws -> T) throws -> T {
+        var json = json
+        return try json.withUTF8 { bytes in
+            var reader = StoreJSONReader(bytes)
+            let result = try value(&reader)
+            reader.skipSpace()
+            guard reader.index == bytes.count else { throw reader.unreadable }
+            return result
+        }
+    }
+
     // MARK: - The shapes
 
     /// The member names of one shape, with their bytes, so that a member's name is matched where
@@ -153,7 +179,7 @@ public struct StoreJSONReader {
             case "attachments": document.attachments = try reader.array { try $0.attachment() }
             case "source": document.source = try reader.sourceLocation()
             case "subject": document.subject = try reader.optional { try $0.string() }
-            case "date": document.date = try reader.optional { Date(timeIntervalSinceReferenceDate: try $0.double()) }
+            case "date": document.date = try reader.optional { try $0.date() }
             case "inReplyTo": document.inReplyTo = try reader.optional { try $0.string() }
             case "account": document.account = try reader.optional { try $0.string() }
             case "thread": document.thread = try reader.optional { try $0.string() }
@@ -215,6 +241,167 @@ public struct StoreJSONReader {
             }
         }
         return location
+    }
+
+    private static let threadReportKeys = Keys([
+        "id", "subject", "account", "ours", "theirs", "messageIDs", "messages", "flags", "trajectory", "waiting",
+        "first", "last", "nextStep",
+    ], required: 10)
+    private static let messageKeys = Keys([
+        "document", "fromUs", "sentiment", "categories", "politeness", "words", "asks", "date", "author",
+    ], required: 7)
+    private static let flagKeys = Keys([
+        "kind", "severity", "account", "since", "reason", "evidence", "negotiation", "thread",
+    ], required: 6)
+    private static let quoteKeys = Keys(["document", "sentence", "terms", "date", "author"], required: 3)
+    private static let accountReportKeys = Keys(["account", "health", "trend", "history", "flags", "threads"])
+    private static let accountKeys = Keys(["key", "name", "type"])
+    private static let pointKeys = Keys(["date", "health"])
+
+    private mutating func threadReport() throws -> ThreadReport {
+        var report = ThreadReport(
+            id: "", subject: "", account: "", ours: [], theirs: [], first: nil, last: nil, messageIDs: [], messages: [],
+            flags: [], trajectory: [], waiting: .nobody, nextStep: nil)
+        try object(Self.threadReportKeys) { reader, key in
+            switch key {
+            case "id": report.id = try reader.string()
+            case "subject": report.subject = try reader.string()
+            case "account": report.account = try reader.string()
+            case "ours": report.ours = try reader.array { try $0.participant() }
+            case "theirs": report.theirs = try reader.array { try $0.participant() }
+            case "messageIDs": report.messageIDs = try reader.array { try $0.string() }
+            case "messages": report.messages = try reader.array { try $0.messageAssessment() }
+            case "flags": report.flags = try reader.array { try $0.healthFlag() }
+            case "trajectory": report.trajectory = try reader.array { try $0.double() }
+            case "waiting": report.waiting = try reader.enumeration(Waiting.self)
+            case "first": report.first = try reader.optional { try $0.date() }
+            case "last": report.last = try reader.optional { try $0.date() }
+            case "nextStep": report.nextStep = try reader.optional { try $0.string() }
+            default: throw reader.unreadable
+            }
+        }
+        return report
+    }
+
+    private mutating func messageAssessment() throws -> MessageAssessment {
+        var message = MessageAssessment(
+            document: "", date: nil, author: nil, fromUs: false, sentiment: 0, categories: [:], politeness: 0, words: 0,
+            asks: false)
+        try object(Self.messageKeys) { reader, key in
+            switch key {
+            case "document": message.document = try reader.string()
+            case "fromUs": message.fromUs = try reader.bool()
+            case "sentiment": message.sentiment = try reader.double()
+            case "categories": message.categories = try reader.doubles()
+            case "politeness": message.politeness = try reader.double()
+            case "words": message.words = try reader.integer()
+            case "asks": message.asks = try reader.bool()
+            case "date": message.date = try reader.optional { try $0.date() }
+            case "author": message.author = try reader.optional { try $0.participant() }
+            default: throw reader.unreadable
+            }
+        }
+        return message
+    }
+
+    private mutating func healthFlag() throws -> HealthFlag {
+        var flag = HealthFlag(kind: .conflict, severity: .info, thread: nil, account: "", since: Date(timeIntervalSinceReferenceDate: 0),
+                              reason: "", evidence: [])
+        try object(Self.flagKeys) { reader, key in
+            switch key {
+            case "kind": flag.kind = try reader.enumeration(HealthFlag.Kind.self)
+            case "severity": flag.severity = try reader.enumeration(Severity.self)
+            case "account": flag.account = try reader.string()
+            case "since": flag.since = try reader.date()
+            case "reason": flag.reason = try reader.string()
+            case "evidence": flag.evidence = try reader.array { try $0.evidenceQuote() }
+            case "negotiation": flag.negotiation = try reader.optional { try $0.enumeration(HealthFlag.NegotiationKind.self) }
+            case "thread": flag.thread = try reader.optional { try $0.string() }
+            default: throw reader.unreadable
+            }
+        }
+        return flag
+    }
+
+    private mutating func evidenceQuote() throws -> EvidenceQuote {
+        var quote = EvidenceQuote(document: "", date: nil, author: nil, sentence: "", terms: [])
+        try object(Self.quoteKeys) { reader, key in
+            switch key {
+            case "document": quote.document = try reader.string()
+            case "sentence": quote.sentence = try reader.string()
+            case "terms": quote.terms = try reader.array { try $0.string() }
+            case "date": quote.date = try reader.optional { try $0.date() }
+            case "author": quote.author = try reader.optional { try $0.participant() }
+            default: throw reader.unreadable
+            }
+        }
+        return quote
+    }
+
+    private mutating func accountReport() throws -> AccountReport {
+        var report = AccountReport(account: Account(key: "", name: ""), health: 0, trend: .stable, history: [], flags: [],
+                                   threads: [])
+        try object(Self.accountReportKeys) { reader, key in
+            switch key {
+            case "account": report.account = try reader.account()
+            case "health": report.health = try reader.integer()
+            case "trend": report.trend = try reader.enumeration(Trend.self)
+            case "history": report.history = try reader.array { try $0.healthPoint() }
+            case "flags": report.flags = try reader.array { try $0.healthFlag() }
+            case "threads": report.threads = try reader.array { try $0.string() }
+            default: throw reader.unreadable
+            }
+        }
+        return report
+    }
+
+    private mutating func account() throws -> Account {
+        var account = Account(key: "", name: "")
+        try object(Self.accountKeys) { reader, key in
+            switch key {
+            case "key": account.key = try reader.string()
+            case "name": account.name = try reader.string()
+            case "type": account.type = try reader.enumeration(AccountType.self)
+            default: throw reader.unreadable
+            }
+        }
+        return account
+    }
+
+    private mutating func healthPoint() throws -> HealthPoint {
+        var point = HealthPoint(date: Date(timeIntervalSinceReferenceDate: 0), health: 0)
+        try object(Self.pointKeys) { reader, key in
+            switch key {
+            case "date": point.date = try reader.date()
+            case "health": point.health = try reader.integer()
+            default: throw reader.unreadable
+            }
+        }
+        return point
+    }
+
+    /// A date as `JSONEncoder` writes one by default: seconds since 2001 as a number.
+    private mutating func date() throws -> Date {
+        Date(timeIntervalSinceReferenceDate: try double())
+    }
+
+    private mutating func enumeration<T: RawRepresentable>(_ type: T.Type) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: try string()) else { throw unreadable }
+        return value
+    }
+
+    private mutating func bool() throws -> Bool {
+        skipSpace()
+        func literal(_ text: StaticString) -> Bool {
+            let count = text.utf8CodeUnitCount
+            guard index + count <= bytes.count else { return false }
+            for offset in 0..<count where bytes[index + offset] != text.utf8Start[offset] { return false }
+            index += count
+            return true
+        }
+        if literal("true") { return true }
+        if literal("false") { return false }
+        throw unreadable
     }
 
     /// An object of numbers, such as `categories`.

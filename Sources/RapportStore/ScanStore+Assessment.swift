@@ -167,7 +167,7 @@ extension ScanStore {
 
         for (key, flag) in current {
             if var record = openByKey.removeValue(forKey: key) {
-                let old = try StoreJSON.decode(HealthFlag.self, from: record.body)
+                let old = try StoreJSON.healthFlag(record.body)
                 guard old != flag else { continue }
                 try record.update(with: flag)
                 if old.severity != flag.severity || old.reason != flag.reason {
@@ -187,7 +187,7 @@ extension ScanStore {
             record.cleared = scan
             try record.update(db)
             try FlagEventRecord(flag: record.id!, scan: scan, change: .cleared, severity: record.severity).insert(db)
-            changes.append(change(.cleared, record, try StoreJSON.decode(HealthFlag.self, from: record.body), scan))
+            changes.append(change(.cleared, record, try StoreJSON.healthFlag(record.body), scan))
         }
 
         for report in update.accounts {

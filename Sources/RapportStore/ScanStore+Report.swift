@@ -122,12 +122,12 @@ extension ScanStore {
             bodies.append(row["body"])
         }
         return try bodies
-            .parallelMap(parallelism: parallelism) { body in Result { try StoreJSON.decode(ThreadReport.self, from: body) } }
+            .parallelMap(parallelism: parallelism) { body in Result { try StoreJSON.threadReport(body) } }
             .map { try $0.get() }
     }
 
     private static func accountReports(_ db: Database) throws -> [AccountReport] {
-        try String.fetchAll(db, sql: "SELECT body FROM account ORDER BY key").map { try StoreJSON.decode(AccountReport.self, from: $0) }
+        try String.fetchAll(db, sql: "SELECT body FROM account ORDER BY key").map(StoreJSON.accountReport)
     }
 
     private static func flagChanges(_ query: FlagChangeQuery, _ db: Database) throws -> [FlagChange] {
@@ -144,7 +144,7 @@ extension ScanStore {
             WHERE \(condition) ORDER BY e.scan, f.id
             """, arguments: [argument])
         return try rows.map { row in
-            let flag = try StoreJSON.decode(HealthFlag.self, from: row["body"])
+            let flag = try StoreJSON.healthFlag(row["body"])
             return FlagChange(
                 kind: FlagChange.Kind(rawValue: row["change"]) ?? .changed, scan: row["scan"],
                 severity: Severity(rawValue: row["eventSeverity"]) ?? flag.severity, flag: flag,

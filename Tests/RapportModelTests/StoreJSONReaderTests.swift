@@ -191,4 +191,74 @@ import RapportTestSupport
     func refusesOtherDocumentShapes(_ json: String) {
         #expect(throws: StoreJSONReader.Unreadable.self) { try StoreJSONReader.document(json) }
     }
+
+    // MARK: - Reports
+
+    static func flag(_ text: String, negotiation: HealthFlag.NegotiationKind?) -> HealthFlag {
+        HealthFlag(
+            kind: negotiation == nil ? .escalation : .negotiationIssue, negotiation: negotiation, severity: .critical,
+            thread: negotiation == nil ? nil : "thread-\(text)", account: "hafbrun.is",
+            since: Date(timeIntervalSinceReferenceDate: 757_850_821.5), reason: "Anna \(text) copied in legal.",
+            evidence: [
+                EvidenceQuote(document: "m1@x", date: nil, author: nil, sentence: text, terms: []),
+                EvidenceQuote(document: "m2@x", date: Date(timeIntervalSinceReferenceDate: -3), author: Participant(name: text, address: "a@b.is"),
+                              sentence: "We will see you in court.", terms: ["court", text]),
+            ])
+    }
+
+    static func threadReport(_ text: String) -> ThreadReport {
+        ThreadReport(
+            id: "t-\(text)", subject: text, account: "hafbrun.is", ours: [Participant(address: "us@vorduberg.is")],
+            theirs: [Participant(name: text, address: "anna@hafbrun.is", organisation: "Hafbrún", role: "CFO")],
+            first: Date(timeIntervalSinceReferenceDate: 700_000_000), last: nil, messageIDs: ["m1@x", text],
+            messages: [
+                MessageAssessment(document: "m1@x", date: Date(timeIntervalSinceReferenceDate: 700_000_000.25),
+                                  author: Participant(address: "anna@hafbrun.is"), fromUs: false, sentiment: -0.6123724356957946,
+                                  categories: ["conflict.anger": 0.5, text.isEmpty ? "x" : text: 1e-7], politeness: 0, words: 12, asks: true),
+                MessageAssessment(document: text, date: nil, author: nil, fromUs: true, sentiment: 0, categories: [:],
+                                  politeness: 0.9627883898317763, words: 0, asks: false),
+            ],
+            flags: [flag(text, negotiation: nil), flag(text, negotiation: .walkaway)], trajectory: [0.5, -0.25, 0],
+            waiting: .onUs, nextStep: text.isEmpty ? nil : "Call \(text).")
+    }
+
+    static func accountReport(_ text: String) -> AccountReport {
+        AccountReport(
+            account: Account(key: "hafbrun.is", name: text, type: .internalUnit), health: 42, trend: .declining,
+            history: [HealthPoint(date: Date(timeIntervalSinceReferenceDate: 699_999_999), health: 71),
+                      HealthPoint(date: Date(timeIntervalSinceReferenceDate: 702_592_000), health: 0)],
+            flags: [flag(text, negotiation: .price)], threads: ["t-1", text])
+    }
+
+    static func encodedValue<T: Encodable>(_ value: T, sorted: Bool) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = sorted ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Reports and flags as the store writes them read back equal, and equal to what `JSONDecoder` reads.
+    @Test(arguments: tricky)
+    func readsReportsTheEncoderWrites(_ text: String) throws {
+        for sorted in [true, false] {
+            let thread = Self.threadReport(text), account = Self.accountReport(text), flag = Self.flag(text, negotiation: .contract)
+            let threadJSON = try Self.encodedValue(thread, sorted: sorted)
+            #expect(try StoreJSONReader.threadReport(threadJSON) == thread)
+            #expect(try StoreJSONReader.threadReport(threadJSON) == JSONDecoder().decode(ThreadReport.self, from: Data(threadJSON.utf8)))
+            let accountJSON = try Self.encodedValue(account, sorted: sorted)
+            #expect(try StoreJSONReader.accountReport(accountJSON) == account)
+            let flagJSON = try Self.encodedValue(flag, sorted: sorted)
+            #expect(try StoreJSONReader.healthFlag(flagJSON) == flag)
+        }
+    }
+
+    @Test(arguments: [
+        #"{"kind":"conflict","severity":"dire","account":"a","since":0,"reason":"","evidence":[]}"#,
+        #"{"kind":"conflict","severity":"info","account":"a","since":0,"reason":""}"#,
+        #"{"kind":"conflict","severity":"info","account":"a","since":"0","reason":"","evidence":[]}"#,
+        #"{"kind":"conflict","severity":"info","account":"a","since":0,"reason":"","evidence":[],"extra":true}"#,
+    ])
+    func refusesOtherFlagShapes(_ json: String) {
+        #expect(throws: StoreJSONReader.Unreadable.self) { try StoreJSONReader.healthFlag(json) }
+    }
 }
+

@@ -294,3 +294,24 @@ import RapportModel
         ])
     }
 }
+
+@Suite struct StoredListTests {
+    /// Lists cut on their bytes give the lines that cutting on `Character`s gives.
+    @Test func storedListsAreCutIntoTheirLines() {
+        var texts = ["", "a", "a\nb", "\n\na\n\nb\n", "anna@x.is\nbjorn@y.is", "é\nø\n", "a\r\nb", "\r", "a\n\u{301}b", "👍🏽\n日本"]
+        let pieces = ["a", "@", "\n", "\n", "é", "\u{301}", "x.is", " ", "\r"]
+        var state: UInt64 = 17
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<(state % 9) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            texts.append(text)
+        }
+        for text in texts {
+            #expect(ScanStore.lines(text) == text.split(separator: "\n").map(String.init), "\(text.debugDescription)")
+        }
+    }
+}
+

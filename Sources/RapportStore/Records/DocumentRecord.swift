@@ -109,4 +109,19 @@ enum StoreJSON {
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         try JSONDecoder().decode(type, from: Data(text.utf8))
     }
+
+    // The stored reports and flags, read by `StoreJSONReader` (the shape the store writes), else
+    // by `JSONDecoder`: a scan reads every account and the changed threads back for its report.
+
+    static func threadReport(_ text: String) throws -> ThreadReport {
+        try (try? StoreJSONReader.threadReport(text)) ?? decode(ThreadReport.self, from: text)
+    }
+
+    static func accountReport(_ text: String) throws -> AccountReport {
+        try (try? StoreJSONReader.accountReport(text)) ?? decode(AccountReport.self, from: text)
+    }
+
+    static func healthFlag(_ text: String) throws -> HealthFlag {
+        try (try? StoreJSONReader.healthFlag(text)) ?? decode(HealthFlag.self, from: text)
+    }
 }

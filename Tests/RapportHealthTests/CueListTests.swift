@@ -96,13 +96,14 @@ import Testing
     @Test func stemsLookedUpByFirstByteMatchLikeEveryStemTried() throws {
         // Stems spelled composed and decomposed, starting with ASCII and not, one letter before a mark.
         let custom = try CueList(
-            text: "a\tlögfræðing*\nb\tlo\u{308}gma*\nc\tárni*\nd\ta\u{301}sa*\ne\tsolicitor*\nf\tsjálfvirk*\ng\tceo\n",
+            text: "a\tlögfræðing*\nb\tlo\u{308}gma*\nc\tárni*\nd\ta\u{301}sa*\ne\tsolicitor*\nf\tsjálfvirk*\ng\tceo\n"
+                + "h\tjo\u{301}n lögmaður\ni\tþórður\nj\tcafe\u{301}\n",
             file: "test.txt")
         let lists = [custom, HealthCues.default.roles, HealthCues.default.requests]
         var texts = [
             "Lögfræðingurinn og LÖGMAÐURINN komu", "lo\u{308}gfræðingur lögmaður Lo\u{308}gmaðurinn",
             "Árni og A\u{301}rnason, Ása og a\u{301}sa", "Solicitors, SOLICITOR and solicitor's letter",
-            "Sjálfvirkt svar: sja\u{301}lfvirkur póstur", "s\u{301}olicitor and l\u{301}ögfræðingur", "CEO ceo's CEOs",
+            "Sjálfvirkt svar: sja\u{301}lfvirkur póstur", "Jón Lögmaður og jo\u{301}n lo\u{308}gmaður", "CAFÉ cafe\u{301}", "s\u{301}olicitor and l\u{301}ögfræðingur", "CEO ceo's CEOs",
             "The CFO and our general counsel, forstjórinn og framkvæmdastjóri", "",
         ]
         var generator = SplitMix64(seed: 7)
@@ -117,6 +118,7 @@ import Testing
             }
         }
         #expect(custom.matches(in: "Ásamundur, a\u{301}rnis og lo\u{308}gmaðurinn").map(\.kind) == ["d", "c", "b"])
+        #expect(custom.matches(in: "Jón lögmaður, ÞÓRÐUR og café").map(\.kind) == ["h", "i", "j"])
     }
 
     /// Words as the tokenizer read them before Latin-1 letters were lower-cased byte by byte:

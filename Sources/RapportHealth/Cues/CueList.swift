@@ -19,43 +19,47 @@ enum CueTokenizer {
         var text = text
         return text.withUTF8 { bytes in
             var tokens: [CueToken] = []
-            var word: [UInt8] = []
-            var folded: [UInt8] = []
-            word.reserveCapacity(32)
-            folded.reserveCapacity(32)
-            /// Only ASCII and Latin-1 letters so far: `folded` holds the lower-cased bytes.
+            /// Where the current word starts, or -1 between words.
+            var start = -1
+            /// Only ASCII and Latin-1 letters so far: lower-cased byte by byte.
             var simple = true
-            /// A capital seen: `folded` differs from `word`.
+            /// A capital seen: the folded form differs from the written one.
             var capitals = false
-            func flush() {
-                var start = 0
-                var end = word.count
-                while end > start && word[end - 1] == UInt8(ascii: "'") { end -= 1 }
-                while start < end && word[start] == UInt8(ascii: "'") { start += 1 }
-                if start < end {
-                    let written = String(decoding: word[start..<end], as: UTF8.self)
-                    let lower = !simple ? written.lowercased()
-                        : capitals ? String(decoding: folded[start..<end], as: UTF8.self) : written
-                    tokens.append(CueToken(text: written, folded: lower))
+            /// A curly apostrophe seen: the written form differs from the bytes.
+            var curly = false
+            // Most words are a run of the text's own bytes: they are cut from it, not copied byte by byte.
+            func flush(_ end: Int) {
+                defer {
+                    start = -1
+                    simple = true
+                    capitals = false
+                    curly = false
                 }
-                word.removeAll(keepingCapacity: true)
-                folded.removeAll(keepingCapacity: true)
-                simple = true
-                capitals = false
+                guard start >= 0 else { return }
+                if curly {
+                    tokens.appendWord(rewriting: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    return
+                }
+                var low = start, high = end
+                while high > low && bytes[high - 1] == UInt8(ascii: "'") { high -= 1 }
+                while low < high && bytes[low] == UInt8(ascii: "'") { low += 1 }
+                guard low < high else { return }
+                let word = UnsafeBufferPointer(rebasing: bytes[low..<high])
+                let written = String(decoding: word, as: UTF8.self)
+                let folded = !simple ? written.lowercased() : capitals ? CueTokenizer.folded(word) : written
+                tokens.append(CueToken(text: written, folded: folded))
             }
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     if byte &- UInt8(ascii: "A") < 26 {
-                        word.append(byte)
-                        folded.append(byte | 0x20)
                         capitals = true
+                        if start < 0 { start = index }
                     } else if byte == UInt8(ascii: "'") || isWordScalar(Unicode.Scalar(byte)) {
-                        word.append(byte)
-                        folded.append(byte)
+                        if start < 0 { start = index }
                     } else {
-                        flush()
+                        flush(index)
                     }
                     index += 1
                     continue
@@ -64,15 +68,8 @@ enum CueTokenizer {
                 if byte == 0xC3, index + 1 < bytes.count {
                     let next = bytes[index + 1]
                     if next >= 0x80 && next <= 0xBF && next != 0x97 && next != 0xB7 {
-                        word.append(byte)
-                        word.append(next)
-                        folded.append(byte)
-                        if next <= 0x9E {
-                            folded.append(next + 0x20)
-                            capitals = true
-                        } else {
-                            folded.append(next)
-                        }
+                        if next <= 0x9E { capitals = true }
+                        if start < 0 { start = index }
                         index += 2
                         continue
                     }
@@ -83,18 +80,34 @@ enum CueTokenizer {
                 for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
                 let scalar = Unicode.Scalar(value)!
                 if scalar == "\u{2019}" {
-                    word.append(UInt8(ascii: "'"))
-                    folded.append(UInt8(ascii: "'"))
+                    curly = true
+                    if start < 0 { start = index }
                 } else if isWordScalar(scalar) {
-                    word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
                     simple = false
+                    if start < 0 { start = index }
                 } else {
-                    flush()
+                    flush(index)
                 }
                 index += length
             }
-            flush()
+            flush(bytes.count)
             return tokens
+        }
+    }
+
+    /// ASCII and Latin-1 capitals lower-cased (both by adding 0x20 to the last byte).
+    static func folded(_ word: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: word.count) { buffer in
+            var previous: UInt8 = 0
+            for (offset, byte) in word.enumerated() {
+                if byte &- UInt8(ascii: "A") < 26 || (previous == 0xC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97) {
+                    buffer[offset] = byte | 0x20
+                } else {
+                    buffer[offset] = byte
+                }
+                previous = byte
+            }
+            return word.count
         }
     }
 
@@ -138,6 +151,10 @@ struct CueList: Hashable, Sendable {
     private(set) var cues: [Cue] = []
     /// Cues by their first word, when it is not a stem.
     private var byFirstWord: [String: [Int]] = [:]
+    /// For each first byte, a bit per byte length (up to 63, the last bit for longer) of the
+    /// first words in `byFirstWord`: most words start no cue, and this tells so for an ASCII word
+    /// without hashing it.
+    private var firstWordShapes: [UInt64] = Array(repeating: 0, count: 256)
     /// Cues whose only word is a stem starting with an ASCII letter that is a character on its own
     /// (the next byte is ASCII too), by that byte: a word can start with such a stem only if its
     /// first byte is the same (nothing else is canonically equivalent to a lone ASCII character),
@@ -200,6 +217,7 @@ struct CueList: Hashable, Sendable {
             }
         } else {
             byFirstWord[cue.words[0], default: []].append(index)
+            if let first = cue.words[0].utf8.first { firstWordShapes[Int(first)] |= Self.lengthBit(cue.words[0].utf8.count) }
         }
     }
 
@@ -217,7 +235,14 @@ struct CueList: Hashable, Sendable {
                 }
             }
             let folded = tokens[position].folded
-            if let indices = byFirstWord[folded] { for index in indices { consider(index) } }
+            // An ASCII word equals no other spelling, so its bytes decide; others are looked up.
+            let utf8 = folded.utf8
+            if let first = utf8.first,
+                firstWordShapes[Int(first)] & Self.lengthBit(utf8.count) != 0 || utf8.contains(where: { $0 >= 0x80 }),
+                let indices = byFirstWord[folded]
+            {
+                for index in indices { consider(index) }
+            }
             if let first = folded.utf8.first, first < 0x80 {
                 for index in stemsByFirstByte[Int(first)] { consider(index) }
             }
@@ -236,6 +261,8 @@ struct CueList: Hashable, Sendable {
 
     func matches(in text: String) -> [Match] { matches(in: CueTokenizer.tokens(text)) }
 
+    private static func lengthBit(_ count: Int) -> UInt64 { 1 << UInt64(min(count, 63)) }
+
     private func matchLength(_ cue: Cue, _ tokens: [CueToken], at position: Int) -> Int? {
         guard position + cue.words.count <= tokens.count else { return nil }
         for (offset, word) in cue.words.enumerated() {
@@ -250,3 +277,29 @@ struct CueList: Hashable, Sendable {
         return cue.words.count
     }
 }
+
+extension [CueToken] {
+    /// Appends a word holding a curly apostrophe: each `’` written as `'`, apostrophes trimmed at
+    /// both ends, lower-cased through `String.lowercased()`.
+    mutating func appendWord(rewriting bytes: UnsafeBufferPointer<UInt8>) {
+        var word: [UInt8] = []
+        word.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                word.append(UInt8(ascii: "'"))
+                index += 3
+            } else {
+                word.append(bytes[index])
+                index += 1
+            }
+        }
+        var low = 0, high = word.count
+        while high > low && word[high - 1] == UInt8(ascii: "'") { high -= 1 }
+        while low < high && word[low] == UInt8(ascii: "'") { low += 1 }
+        guard low < high else { return }
+        let written = String(decoding: word[low..<high], as: UTF8.self)
+        append(CueToken(text: written, folded: written.lowercased()))
+    }
+}
+

@@ -477,8 +477,14 @@ public struct StoreJSONReader {
         guard index < bytes.count else { throw unreadable }
         let name = UnsafeBufferPointer(rebasing: bytes[start..<index])
         index += 1
-        for (number, key) in keys.bytes.enumerated() where key.count == name.count && key.elementsEqual(name) {
-            return number
+        // By length and first byte, then the rest: the generic `elementsEqual` cost more than reading the value.
+        if let first = name.first {
+            for number in keys.bytes.indices {
+                let key = keys.bytes[number]
+                guard key.count == name.count, key[0] == first else { continue }
+                let same = key.withUnsafeBufferPointer { memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }
+                if same { return number }
+            }
         }
         throw unreadable
     }

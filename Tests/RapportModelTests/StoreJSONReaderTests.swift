@@ -260,5 +260,52 @@ import RapportTestSupport
     func refusesOtherFlagShapes(_ json: String) {
         #expect(throws: StoreJSONReader.Unreadable.self) { try StoreJSONReader.healthFlag(json) }
     }
+
+    // MARK: - Writing
+
+    static func storeEncoded<T: Encodable>(_ value: T) throws -> String { try encodedValue(value, sorted: true) }
+
+    /// The writer gives `JSONEncoder`'s bytes (sorted keys, slashes unescaped) for every shape.
+    @Test(arguments: tricky)
+    func writesWhatTheEncoderWrites(_ text: String) throws {
+        for document in Self.documents(text) {
+            #expect(StoreJSONWriter.document(document) == (try Self.storeEncoded(document)))
+        }
+        #expect(StoreJSONWriter.documentScore(Self.sample(text)) == (try Self.storeEncoded(Self.sample(text))))
+        #expect(StoreJSONWriter.threadReport(Self.threadReport(text)) == (try Self.storeEncoded(Self.threadReport(text))))
+        #expect(StoreJSONWriter.accountReport(Self.accountReport(text)) == (try Self.storeEncoded(Self.accountReport(text))))
+        let flag = Self.flag(text, negotiation: .deadline)
+        #expect(StoreJSONWriter.healthFlag(flag) == (try Self.storeEncoded(flag)))
+    }
+
+    @Test func writesEveryControlCharacterNumberAndKeyOrderAsTheEncoderDoes() throws {
+        let controls = String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }) + "\u{7F}\u{80}\u{2028}\u{2029}\u{FEFF}/\\\""
+        var generator = SplitMix64(seed: 13)
+        var numbers: [Double] = [0, -0.0, 1, -1, 0.5, 1e-5, 1e-7, 1e15, 1e16, 1e21, 1e22, 123456789012345678, 5e-324,
+                                 1.7976931348623157e308, 0.30000000000000004, 100, 12345678.9, -2.9000000000000004]
+        for _ in 0..<2_000 {
+            numbers.append(Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF) * (generator.next() % 2 == 0 ? 1 : -1))
+            numbers.append(Double(generator.next() % 10_000_000) / Double(1 + generator.next() % 1000))
+        }
+        let categories = Dictionary(uniqueKeysWithValues: zip(
+            ["B", "_x", "a", "ä", "é", "e\u{301}x", "Ωz", "\u{2126}a", "a.b", "a10", "a9", controls],
+            numbers.prefix(11)))
+        let score = DocumentScore(
+            language: .english, sentiment: numbers[0], positive: numbers[1], negative: numbers[2], neutral: numbers[3],
+            categories: categories, politeness: numbers[4],
+            sentences: numbers.indices.filter { $0 % 4 == 0 && $0 + 3 < numbers.count }.map { index in
+                SentenceScore(text: controls, utf8Range: index..<(index + 5), sentiment: numbers[index], categories: ["x": numbers[index + 1]],
+                              politeness: numbers[index + 2], evidence: [
+                                  Evidence(term: controls, entry: "e", category: "c", baseWeight: numbers[index + 3], finalWeight: -numbers[index + 3], rules: [controls]),
+                              ], rules: [])
+            })
+        #expect(StoreJSONWriter.documentScore(score) == (try Self.storeEncoded(score)))
+
+        var infinite = score
+        infinite.sentiment = .infinity
+        #expect(StoreJSONWriter.documentScore(infinite) == nil, "left to JSONEncoder, which refuses it")
+        infinite.sentiment = .nan
+        #expect(StoreJSONWriter.documentScore(infinite) == nil)
+    }
 }
 

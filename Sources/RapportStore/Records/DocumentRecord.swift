@@ -101,9 +101,23 @@ public struct StoredScore: Hashable, Sendable {
 /// two stores can be compared row by row.
 enum StoreJSON {
     static func encode<T: Encodable>(_ value: T) throws -> String {
+        if let written = written(value) { return written }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Documents, scores, reports and flags, written by `StoreJSONWriter` (the same bytes as
+    /// `JSONEncoder` with these options, several times faster); nil for anything else.
+    private static func written(_ value: Any) -> String? {
+        switch value {
+        case let document as Document: return StoreJSONWriter.document(document)
+        case let score as DocumentScore: return StoreJSONWriter.documentScore(score)
+        case let report as ThreadReport: return StoreJSONWriter.threadReport(report)
+        case let report as AccountReport: return StoreJSONWriter.accountReport(report)
+        case let flag as HealthFlag: return StoreJSONWriter.healthFlag(flag)
+        default: return nil
+        }
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {

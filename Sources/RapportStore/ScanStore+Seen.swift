@@ -251,22 +251,37 @@ extension ScanStore {
         return cut ?? text.split(separator: "\n").map(String.init)
     }
 
+    /// Documents read per query by `documents(rowIDs:)` (well below SQLite's limit on parameters).
+    static let rowsPerQuery = 500
+
     /// Whole documents with their scores, in row order. The rows are read in one go and their
     /// JSON decoded on up to `parallelism` threads (decoding is most of the time it takes).
     public func documents(rowIDs: [Int64], parallelism: Int = 1) throws -> [StoredDocument] {
         let rows = try read { db in
             var rows: [RawDocumentRow] = []
             rows.reserveCapacity(rowIDs.count)
-            let statement = try db.cachedStatement(sql: """
-                SELECT d.id, d.body AS documentBody, d.scan AS documentScan, d.thread, s.fingerprint, s.sentiment, s.politeness,
-                       s.body
-                FROM document d LEFT JOIN score s ON s.document = d.id WHERE d.id = ?
-                """)
-            for rowID in rowIDs.sorted() {
-                guard let row = try Row.fetchOne(statement, arguments: [rowID]) else { continue }
-                rows.append(RawDocumentRow(row))
+            // A few hundred rows per query, read through a cursor by column position: a query and a
+            // copied row per document cost more than decoding it.
+            let sorted = rowIDs.sorted()
+            let distinct = sorted.indices.filter { $0 == 0 || sorted[$0] != sorted[$0 - 1] }.map { sorted[$0] }
+            for start in stride(from: 0, to: distinct.count, by: Self.rowsPerQuery) {
+                let batch = Array(distinct[start..<min(start + Self.rowsPerQuery, distinct.count)])
+                let cursor = try Row.fetchCursor(db, sql: """
+                    SELECT d.id, d.body, d.scan, d.thread, s.fingerprint, s.sentiment, s.politeness, s.body
+                    FROM document d LEFT JOIN score s ON s.document = d.id
+                    WHERE d.id IN (\(databaseQuestionMarks(count: batch.count))) ORDER BY d.id
+                    """, arguments: StatementArguments(batch))
+                while let row = try cursor.next() { rows.append(RawDocumentRow(byPosition: row)) }
             }
-            return rows
+            // A row asked for twice is given twice, as asked.
+            guard distinct.count < sorted.count else { return rows }
+            var repeated: [RawDocumentRow] = []
+            var next = 0
+            for rowID in sorted {
+                while next < rows.count && rows[next].rowID < rowID { next += 1 }
+                if next < rows.count && rows[next].rowID == rowID { repeated.append(rows[next]) }
+            }
+            return repeated
         }
         return try rows.parallelMap(parallelism: parallelism) { row in Result { try row.decoded() } }.map { try $0.get() }
     }
@@ -333,6 +348,16 @@ struct RawDocumentRow: Sendable {
     var thread: String?
     var scan: Int64
     var score: StoredScore?
+
+    /// A row of `d.id, d.body, d.scan, d.thread, s.fingerprint, s.sentiment, s.politeness, s.body`.
+    init(byPosition row: Row) {
+        rowID = row[0]
+        body = row[1]
+        scan = row[2]
+        thread = row[3]
+        let fingerprint: String? = row[4]
+        score = fingerprint.map { StoredScore(fingerprint: $0, sentiment: row[5], politeness: row[6], body: row[7]) }
+    }
 
     init(_ row: Row) {
         rowID = row["id"]

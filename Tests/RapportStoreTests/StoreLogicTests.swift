@@ -58,6 +58,22 @@ import RapportModel
         #expect(try store.scan(scan)?.counts.duplicates == 2)
     }
 
+    /// Rows are read a few hundred per query: every row asked for comes back once per asking,
+    /// in row order, across query boundaries; rows that do not exist are left out.
+    @Test func documentsAreReadInRowOrderAcrossQueries() throws {
+        let store = try ScanStore.inMemory()
+        let scan = try store.beginScan(Make.start()).scan.id
+        let count = ScanStore.rowsPerQuery * 2 + 7
+        let documents = try (0..<count).map { try Make.new(Make.document("m\($0)@x", text: "Text \($0).")) }
+        try store.commit(ScanBatch(documents: documents, files: [], counts: ScanCounts()), scan: scan)
+        let wanted: [Int64] = Array((1...Int64(count)).reversed()) + [3, 3, Int64(count) + 5, 0]
+        let read = try store.documents(rowIDs: wanted, parallelism: 2)
+        let expected: [Int64] = [1, 2, 3, 3, 3] + Array(4...Int64(count))
+        #expect(read.map(\.rowID) == expected)
+        #expect(read.allSatisfy { $0.document.id == "m\($0.rowID - 1)@x" && $0.score != nil })
+        #expect(try store.documents(rowIDs: []).isEmpty)
+    }
+
     @Test func aReusedIdWithOtherContentIsASecondDocument() throws {
         let store = try ScanStore.inMemory()
         let scan = try store.beginScan(Make.start()).scan.id

@@ -89,6 +89,13 @@ public struct StoredScore: Hashable, Sendable {
         try StoreJSON.decode(type, from: body)
     }
 
+    init(fingerprint: String, sentiment: Double, politeness: Double, body: String) {
+        self.fingerprint = fingerprint
+        self.sentiment = sentiment
+        self.politeness = politeness
+        self.body = body
+    }
+
     init(row: Row) {
         fingerprint = row["fingerprint"]
         sentiment = row["sentiment"]

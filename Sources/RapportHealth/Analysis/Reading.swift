@@ -19,25 +19,152 @@ struct ReadSentence: Hashable, Sendable {
 
 /// One document as the rules see it: which side's voice it carries, its tone, and the sentences
 /// that count (boilerplate removed; for meeting notes, the counterparty's turns).
+///
+/// A value with its fields in one shared box, copied only when changed: the rules pass readings
+/// around and filter them for every month of an account's history, and copying a dozen strings,
+/// arrays and dictionaries each time (a retain and a release apiece) was a tenth of assessing.
 struct Reading: Hashable, Sendable {
-    var document: Document
-    var date: Date?
-    var isNote: Bool
+    private final class Storage: @unchecked Sendable {
+        var document: Document
+        var date: Date?
+        var isNote: Bool
+        var side: Side
+        var author: Participant?
+        var automated: Bool
+        var sentences: [ReadSentence]
+        var sentiment: Double
+        var politeness: Double
+        var categories: [String: Double]
+        var words: Int
+        var asks: Bool
+        var participants: [Participant]
+
+        init(document: Document, date: Date?, isNote: Bool, side: Side, author: Participant?, automated: Bool, sentences: [ReadSentence], sentiment: Double, politeness: Double, categories: [String: Double], words: Int, asks: Bool, participants: [Participant]) {
+            self.document = document
+            self.date = date
+            self.isNote = isNote
+            self.side = side
+            self.author = author
+            self.automated = automated
+            self.sentences = sentences
+            self.sentiment = sentiment
+            self.politeness = politeness
+            self.categories = categories
+            self.words = words
+            self.asks = asks
+            self.participants = participants
+        }
+
+        func copy() -> Storage {
+            Storage(document: document, date: date, isNote: isNote, side: side, author: author, automated: automated, sentences: sentences, sentiment: sentiment, politeness: politeness, categories: categories, words: words, asks: asks, participants: participants)
+        }
+    }
+
+    private var storage: Storage
+
+    init(
+        document: Document, date: Date?, isNote: Bool, side: Side, author: Participant?, automated: Bool,
+        sentences: [ReadSentence], sentiment: Double, politeness: Double, categories: [String: Double], words: Int,
+        asks: Bool, participants: [Participant]
+    ) {
+        storage = Storage(document: document, date: date, isNote: isNote, side: side, author: author, automated: automated, sentences: sentences, sentiment: sentiment, politeness: politeness, categories: categories, words: words, asks: asks, participants: participants)
+    }
+
+    /// The box, copied first when another reading shares it.
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    var document: Document {
+        get { storage.document }
+        set { unique().document = newValue }
+    }
+    var date: Date? {
+        get { storage.date }
+        set { unique().date = newValue }
+    }
+    var isNote: Bool {
+        get { storage.isNote }
+        set { unique().isNote = newValue }
+    }
     /// `.them` when the document carries the counterparty's voice: their mail, or a meeting
     /// note in which they spoke.
-    var side: Side
-    var author: Participant?
+    var side: Side {
+        get { storage.side }
+        set { unique().side = newValue }
+    }
+    var author: Participant? {
+        get { storage.author }
+        set { unique().author = newValue }
+    }
     /// A sender that does not read replies (monitoring, no-reply): never waiting on anyone.
-    var automated: Bool
-    var sentences: [ReadSentence]
-    var sentiment: Double
-    var politeness: Double
-    var categories: [String: Double]
-    var words: Int
-    var asks: Bool
-
+    var automated: Bool {
+        get { storage.automated }
+        set { unique().automated = newValue }
+    }
+    var sentences: [ReadSentence] {
+        get { storage.sentences }
+        set { unique().sentences = newValue }
+    }
+    var sentiment: Double {
+        get { storage.sentiment }
+        set { unique().sentiment = newValue }
+    }
+    var politeness: Double {
+        get { storage.politeness }
+        set { unique().politeness = newValue }
+    }
+    var categories: [String: Double] {
+        get { storage.categories }
+        set { unique().categories = newValue }
+    }
+    var words: Int {
+        get { storage.words }
+        set { unique().words = newValue }
+    }
+    var asks: Bool {
+        get { storage.asks }
+        set { unique().asks = newValue }
+    }
     /// Everyone on the message, after note attendees were given their addresses.
-    var participants: [Participant]
+    var participants: [Participant] {
+        get { storage.participants }
+        set { unique().participants = newValue }
+    }
+
+    static func == (lhs: Reading, rhs: Reading) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        return lhs.document == rhs.document
+            && lhs.date == rhs.date
+            && lhs.isNote == rhs.isNote
+            && lhs.side == rhs.side
+            && lhs.author == rhs.author
+            && lhs.automated == rhs.automated
+            && lhs.sentences == rhs.sentences
+            && lhs.sentiment == rhs.sentiment
+            && lhs.politeness == rhs.politeness
+            && lhs.categories == rhs.categories
+            && lhs.words == rhs.words
+            && lhs.asks == rhs.asks
+            && lhs.participants == rhs.participants
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(document)
+        hasher.combine(date)
+        hasher.combine(isNote)
+        hasher.combine(side)
+        hasher.combine(author)
+        hasher.combine(automated)
+        hasher.combine(sentences)
+        hasher.combine(sentiment)
+        hasher.combine(politeness)
+        hasher.combine(categories)
+        hasher.combine(words)
+        hasher.combine(asks)
+        hasher.combine(participants)
+    }
 
     func category(_ name: String) -> Double { categories[name] ?? 0 }
 

@@ -35,4 +35,30 @@ import Testing
             #expect(ReadingBuilder.normalized(text) == Self.reference(text), "U+\(String(value, radix: 16))")
         }
     }
+
+    /// Words counted on bytes as counting runs of non-white-space scalars counts them.
+    static func referenceWordCount(_ text: String) -> Int {
+        var count = 0, inWord = false
+        for scalar in text.unicodeScalars {
+            let space = scalar.properties.isWhitespace
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
+    }
+
+    @Test func wordsAreCountedBetweenEveryKindOfWhiteSpace() {
+        let texts = [
+            "", " ", "one", "two words", "  lead and trail  ", "Þetta ER Íslenska\u{A0}\u{A0}TEXTI",
+            "a\u{85}b\u{1680}c\u{2000}d\u{200A}e\u{200B}f\u{2028}g\u{2029}h\u{202F}i\u{205F}j\u{3000}k",
+            "ß İstanbul ΣΊΣΥΦΟΣ 👍🏽 e\u{301}", "x\r\ny\u{B}\u{C}z",
+        ]
+        for text in texts { #expect(ReadingBuilder.wordCount(text) == Self.referenceWordCount(text), "\(text)") }
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(Character(scalar)) + "b " + String(Character(scalar))
+            #expect(ReadingBuilder.wordCount(text) == Self.referenceWordCount(text), "U+\(String(value, radix: 16))")
+        }
+    }
 }
+

@@ -227,13 +227,24 @@ struct ReadingBuilder: Sendable {
 
     /// Runs of non-white-space.
     static func wordCount(_ text: String) -> Int {
-        var count = 0, inWord = false
-        for scalar in text.unicodeScalars {
-            let space = isSpace(scalar)
-            if !space && !inWord { count += 1 }
-            inWord = !space
+        var text = text
+        // On the bytes: white space by `whiteSpaceLength`, everything else a scalar of a word.
+        return text.withUTF8 { bytes in
+            var count = 0, inWord = false, index = 0
+            while index < bytes.count {
+                let space = whiteSpaceLength(bytes, at: index)
+                if space > 0 {
+                    inWord = false
+                    index += space
+                    continue
+                }
+                if !inWord { count += 1 }
+                inWord = true
+                index += 1
+                while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
+            }
+            return count
         }
-        return count
     }
 }
 

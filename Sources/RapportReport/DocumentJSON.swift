@@ -9,9 +9,34 @@ public enum DocumentJSON {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civilDate(fromDays: days)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
-            secondOfDay / 3600, (secondOfDay % 3600) / 60, secondOfDay % 60)
+        guard (0...9999).contains(year) else {
+            return String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                secondOfDay / 3600, (secondOfDay % 3600) / 60, secondOfDay % 60)
+        }
+        // Digits written directly: `String(format:)` was a noticeable part of writing a report.
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var value = value
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, 2, at: 8)
+            buffer[10] = UInt8(ascii: "T")
+            put(secondOfDay / 3600, 2, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            put((secondOfDay % 3600) / 60, 2, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            put(secondOfDay % 60, 2, at: 17)
+            buffer[19] = UInt8(ascii: "Z")
+            return 20
+        }
     }
 
     /// Howard Hinnant's days-to-civil algorithm: exact for the proleptic Gregorian calendar and

@@ -155,3 +155,30 @@ import RapportModel
         #expect(!filtered.hasFlags(atLeast: .critical))
     }
 }
+
+@Suite struct ISODateTests {
+    /// Digits written by hand read as `String(format:)` writes them, over the years mail carries,
+    /// the edges of days, leap days, and years a hostile header can give.
+    @Test func datesAreWrittenAsFormattingWritesThem() {
+        func formatted(_ date: Date) -> String {
+            let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+            let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+            let secondOfDay = seconds - days * 86_400
+            let (year, month, day) = DocumentJSON.civilDate(fromDays: days)
+            return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                          secondOfDay / 3600, (secondOfDay % 3600) / 60, secondOfDay % 60)
+        }
+        var moments: [Double] = [0, -1, 86_399, 86_400, 951_782_400, 1_790_000_000.75, -62_135_596_800, -62_135_596_801,
+                                 253_402_300_799, 253_402_300_800, -80_000_000_000, 1e12]
+        var state: UInt64 = 99
+        for _ in 0..<20_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            moments.append(Double(Int64(bitPattern: state >> 20) % 70_000_000_000) + 0.5)
+        }
+        for moment in moments {
+            let date = Date(timeIntervalSince1970: moment)
+            #expect(DocumentJSON.isoDate(date) == formatted(date), "\(moment)")
+        }
+        #expect(DocumentJSON.isoDate(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+    }
+}

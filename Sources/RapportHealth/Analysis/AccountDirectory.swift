@@ -28,7 +28,7 @@ struct AccountDirectory: Sendable {
         self.rules = configuration.accounts
         self.grouping = AccountGrouping(
             freeMailDomains: AccountGrouping.defaultFreeMailDomains.union(configuration.freeMailDomains))
-        learnNames(documents.filter { $0.kind == .email }, parallelism: parallelism)
+        learnNames(documents, parallelism: parallelism)
     }
 
     /// How often each name was written with each address, and the reverse.
@@ -46,6 +46,7 @@ struct AccountDirectory: Sendable {
         }
     }
 
+    /// Names are learnt from mail only (a note's attendees are written as the note's author saw fit).
     private mutating func learnNames(_ documents: [Document], parallelism: Int) {
         // Counted in chunks, one per thread, then added up: sums do not depend on the order.
         let chunkCount = max(1, min(parallelism, documents.count / 256))
@@ -54,7 +55,7 @@ struct AccountDirectory: Sendable {
         }
         let partial = chunks.parallelMap(parallelism: chunkCount) { range in
             var counts = NameCounts()
-            for document in documents[range] {
+            for document in documents[range] where document.kind == .email {
                 for participant in document.from + document.to + document.cc {
                     guard let name = participant.name.map(Self.trimmed), !name.isEmpty,
                         participant.address.utf8.contains(UInt8(ascii: "@"))

@@ -148,17 +148,32 @@ struct ReadingBuilder: Sendable {
                 .map { Self.normalized($0.text) }
             return (senderGroup(directory.resolved(author)), Array(sentences))
         }
-        var seen: [String: [String: Set<String>]] = [:]
-        for (scored, candidate) in zip(documents, candidates) {
-            guard let candidate else { continue }
-            for sentence in candidate.sentences {
-                seen[candidate.group, default: [:]][sentence, default: []].insert(scored.document.id)
+        // Counted per sender group, the groups shared out among the threads by a hash of their
+        // name that does not change between runs: each group's count is its own, so the result
+        // is the same for any number of threads.
+        let shares = max(1, min(parallelism, candidates.count / 256))
+        let partial = (0..<shares).parallelMap(parallelism: shares) { share -> [String: Set<String>] in
+            var seen: [String: [String: Set<String>]] = [:]
+            for (scored, candidate) in zip(documents, candidates) {
+                guard let candidate, shares == 1 || Self.share(of: candidate.group, among: shares) == share else { continue }
+                for sentence in candidate.sentences {
+                    seen[candidate.group, default: [:]][sentence, default: []].insert(scored.document.id)
+                }
+            }
+            return seen.compactMapValues { sentences in
+                let repeated = Set(sentences.filter { $0.value.count >= Self.boilerplateMinimumMessages }.keys)
+                return repeated.isEmpty ? nil : repeated
             }
         }
-        return seen.compactMapValues { sentences in
-            let repeated = Set(sentences.filter { $0.value.count >= Self.boilerplateMinimumMessages }.keys)
-            return repeated.isEmpty ? nil : repeated
-        }
+        var boilerplate: [String: Set<String>] = [:]
+        for groups in partial { boilerplate.merge(groups) { first, _ in first } }
+        return boilerplate
+    }
+
+    private static func share(of group: String, among shares: Int) -> Int {
+        var hash = StableHash()
+        hash.combine(group)
+        return Int(hash.value % UInt64(shares))
     }
 
     static func droppingTrailing(_ sentences: [ReadSentence], where repeated: (ReadSentence) -> Bool) -> [ReadSentence] {

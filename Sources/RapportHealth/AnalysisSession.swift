@@ -68,8 +68,8 @@ struct AnalysisSession: Sendable {
     {
         let account = directory.account(forKey: key, noteNames: noteNames)
         let accountGroups = groups.sorted { $0.id < $1.id }
-        let memo = RoleCueMemo()
-        let outcome = assessAccount(account, accountGroups, cutoff: asOf, roleMemo: memo)
+        let memo = AccountMemo()
+        let outcome = assessAccount(account, accountGroups, cutoff: asOf, accountMemo: memo)
         var reports: [ThreadReport] = []
         for (group, raised) in zip(accountGroups, outcome.threadFlags) {
             reports.append(threadReport(group, account: account, raised: raised, outcome: outcome))
@@ -89,7 +89,7 @@ struct AnalysisSession: Sendable {
         }
         for cutoff in monthEnds(accountGroups.flatMap(\.readings)) {
             guard self.history != nil else {
-                let past = assessAccount(account, accountGroups, cutoff: cutoff, roleMemo: memo, quotesEvidence: false)
+                let past = assessAccount(account, accountGroups, cutoff: cutoff, accountMemo: memo, quotesEvidence: false)
                 history.append(HealthPoint(date: cutoff, health: past.health))
                 continue
             }
@@ -98,7 +98,7 @@ struct AnalysisSession: Sendable {
             if let point = known.first(where: { $0.date == cutoff && $0.inputs == inputs }) {
                 health = point.health
             } else {
-                health = assessAccount(account, accountGroups, cutoff: cutoff, roleMemo: memo, quotesEvidence: false).health
+                health = assessAccount(account, accountGroups, cutoff: cutoff, accountMemo: memo, quotesEvidence: false).health
             }
             history.append(HealthPoint(date: cutoff, health: health))
             points.append(HealthHistoryMemo.Point(date: cutoff, inputs: inputs, health: health))
@@ -185,7 +185,7 @@ struct AnalysisSession: Sendable {
 
     /// Runs every rule over the account's threads as they stood at `cutoff`, and scores health.
     func assessAccount(
-        _ account: Account, _ groups: [ThreadGroup], cutoff: Date, roleMemo: RoleCueMemo = RoleCueMemo(),
+        _ account: Account, _ groups: [ThreadGroup], cutoff: Date, accountMemo: AccountMemo = AccountMemo(),
         quotesEvidence: Bool = true
     ) -> AccountOutcome {
         let visible = groups.map { group in
@@ -201,7 +201,7 @@ struct AnalysisSession: Sendable {
         let phrasing = Phrasing(calendar: configuration.businessDays, asOf: cutoff, directory: directory)
         let contexts = zip(groups, visible).map { group, readings in
             ThreadContext(id: group.id, account: account, readings: readings, asOf: cutoff, configuration: configuration,
-                          cues: cues, directory: directory, ourMessagesTo: ourMessagesTo, roleMemo: roleMemo,
+                          cues: cues, directory: directory, ourMessagesTo: ourMessagesTo, accountMemo: accountMemo,
                           quotesEvidence: quotesEvidence)
         }
         let threadFlags = contexts.map { context -> [RaisedFlag] in

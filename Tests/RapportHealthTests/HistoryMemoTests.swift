@@ -164,11 +164,11 @@ import Testing
         for (key, accountGroups) in groups {
             let account = directory.account(forKey: key)
             let sorted = accountGroups.sorted { $0.id < $1.id }
-            let shared = RoleCueMemo()
+            let shared = AccountMemo()
             let cutoffs = [Self.plain.asOf] + session.monthEnds(sorted.flatMap(\.readings))
             for cutoff in cutoffs {
-                let remembered = session.assessAccount(account, sorted, cutoff: cutoff, roleMemo: shared, quotesEvidence: false)
-                let fresh = session.assessAccount(account, sorted, cutoff: cutoff, roleMemo: RoleCueMemo(), quotesEvidence: false)
+                let remembered = session.assessAccount(account, sorted, cutoff: cutoff, accountMemo: shared, quotesEvidence: false)
+                let fresh = session.assessAccount(account, sorted, cutoff: cutoff, accountMemo: AccountMemo(), quotesEvidence: false)
                 #expect(remembered.threadFlags == fresh.threadFlags, "\(key) \(cutoff)")
                 #expect(remembered.health == fresh.health)
                 compared += remembered.threadFlags.joined().filter { $0.flag.kind == .escalation }.count

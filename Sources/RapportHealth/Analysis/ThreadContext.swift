@@ -26,8 +26,9 @@ struct ThreadContext: Sendable {
     /// Lower-cased address → the dates of our messages addressed to it anywhere in the account:
     /// a reply in another thread still answers a question.
     let ourMessagesTo: [String: [Date]]
-    /// Role cues found in texts so far, shared by the contexts of one account.
-    let roleMemo: RoleCueMemo
+    /// Role cues found in texts and escalation events found in threads so far, shared by the
+    /// contexts of one account.
+    let accountMemo: AccountMemo
     /// Whether flags get their evidence quotes (not for an account's past months, whose flags
     /// only count towards its health then).
     let quotesEvidence: Bool
@@ -40,8 +41,8 @@ struct ThreadContext: Sendable {
 
     init(id: String, account: Account, readings: [Reading], asOf: Date, configuration: HealthConfiguration,
          cues: HealthCues, directory: AccountDirectory, ourMessagesTo: [String: [Date]],
-         roleMemo: RoleCueMemo = RoleCueMemo(), quotesEvidence: Bool = true) {
-        self.roleMemo = roleMemo
+         accountMemo: AccountMemo = AccountMemo(), quotesEvidence: Bool = true) {
+        self.accountMemo = accountMemo
         self.quotesEvidence = quotesEvidence
         self.id = id
         self.account = account
@@ -60,7 +61,7 @@ struct ThreadContext: Sendable {
     /// `cues.roles(in:)`, each text matched once per account: an account is assessed again at
     /// the end of every month of its history, over the same messages.
     func roles(in text: String) -> [(role: HealthCues.Role, text: String)] {
-        roleMemo.roles(in: text, cues: cues)
+        accountMemo.roles(in: text, cues: cues)
     }
     var calendar: BusinessCalendar { configuration.businessDays }
 
@@ -159,7 +160,7 @@ struct ThreadContext: Sendable {
 /// Remembers the role cues of texts, and each thread's escalation events, over the assessments
 /// of one account (now and at the end of every month of its history). Used by one thread at a
 /// time: each account's assessment makes its own.
-final class RoleCueMemo: @unchecked Sendable {
+final class AccountMemo: @unchecked Sendable {
     private var found: [String: [(role: HealthCues.Role, text: String)]] = [:]
     /// Thread id → the ids of the readings whose escalation events were found, and the events.
     private var escalations: [String: (documents: [String], events: [EscalationRule.Event])] = [:]

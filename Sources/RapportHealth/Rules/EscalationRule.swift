@@ -84,7 +84,7 @@ struct EscalationRule: FlagRule {
     }
 
     func flags(in thread: ThreadContext, phrasing: Phrasing) -> [RaisedFlag] {
-        let events = thread.roleMemo.escalationEvents(in: thread, events(in:))
+        let events = thread.accountMemo.escalationEvents(in: thread, events(in:))
         let readings = thread.readings
         guard let first = events.first, let since = readings[first.reading].date else { return [] }
         let severity = events.map { event -> Severity in

@@ -26,10 +26,10 @@ import RapportTestSupport
             ])
     }
 
-    static func encoded(_ score: DocumentScore, sorted: Bool) throws -> String {
+    static func encoded<T: Encodable>(_ value: T, sorted: Bool) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = sorted ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted]
-        return String(decoding: try encoder.encode(score), as: UTF8.self)
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// What the store writes reads back equal to the score and to what `JSONDecoder` reads.
@@ -142,12 +142,6 @@ import RapportTestSupport
         ]
     }
 
-    static func encoded(_ document: Document, sorted: Bool) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = sorted ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
-    }
-
     /// What the store writes reads back equal to the document and to what `JSONDecoder` reads.
     @Test(arguments: tricky)
     func readsDocumentsTheEncoderWrites(_ text: String) throws {
@@ -230,23 +224,17 @@ import RapportTestSupport
             flags: [flag(text, negotiation: .price)], threads: ["t-1", text])
     }
 
-    static func encodedValue<T: Encodable>(_ value: T, sorted: Bool) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = sorted ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
     /// Reports and flags as the store writes them read back equal, and equal to what `JSONDecoder` reads.
     @Test(arguments: tricky)
     func readsReportsTheEncoderWrites(_ text: String) throws {
         for sorted in [true, false] {
             let thread = Self.threadReport(text), account = Self.accountReport(text), flag = Self.flag(text, negotiation: .contract)
-            let threadJSON = try Self.encodedValue(thread, sorted: sorted)
+            let threadJSON = try Self.encoded(thread, sorted: sorted)
             #expect(try StoreJSONReader.threadReport(threadJSON) == thread)
             #expect(try StoreJSONReader.threadReport(threadJSON) == JSONDecoder().decode(ThreadReport.self, from: Data(threadJSON.utf8)))
-            let accountJSON = try Self.encodedValue(account, sorted: sorted)
+            let accountJSON = try Self.encoded(account, sorted: sorted)
             #expect(try StoreJSONReader.accountReport(accountJSON) == account)
-            let flagJSON = try Self.encodedValue(flag, sorted: sorted)
+            let flagJSON = try Self.encoded(flag, sorted: sorted)
             #expect(try StoreJSONReader.healthFlag(flagJSON) == flag)
         }
     }
@@ -263,7 +251,7 @@ import RapportTestSupport
 
     // MARK: - Writing
 
-    static func storeEncoded<T: Encodable>(_ value: T) throws -> String { try encodedValue(value, sorted: true) }
+    static func storeEncoded<T: Encodable>(_ value: T) throws -> String { try encoded(value, sorted: true) }
 
     /// The writer gives `JSONEncoder`'s bytes (sorted keys, slashes unescaped) for every shape.
     @Test(arguments: tricky)

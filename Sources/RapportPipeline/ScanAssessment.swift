@@ -67,6 +67,9 @@ struct ScanAssessment {
         return try stored.decode(DocumentScore.self)
     }
 
+    /// Stored documents read and decoded per batch when assessing.
+    static let rowsPerBatch = 2_000
+
     let store: ScanStore
     let assessor: any ScanAssessor
     let scan: Int64
@@ -109,16 +112,25 @@ struct ScanAssessment {
         /// `scored: false`, empty ones: finding accounts reads none).
         func documents(_ rowIDs: [Int64], scored: Bool = true) throws -> [ScanDocument] {
             let byRow = Dictionary(uniqueKeysWithValues: entries.indices.map { (entries[$0].rowID, newThread[$0]) })
-            return try store.documents(rowIDs: rowIDs, parallelism: parallelism)
-                .parallelMap(parallelism: parallelism) { stored in
-                    Result { () throws -> ScanDocument in
-                        var document = stored.document
-                        document.thread = byRow[stored.rowID]
-                        let score = try scored ? stored.score.map(Self.documentScore) : nil
-                        return ScanDocument(document: document, score: score ?? DocumentScore(language: .unknown))
+            // Read and decoded a few thousand rows at a time, in row order: the stored JSON of
+            // only one batch is held at once, not that of most of a large store.
+            let sorted = rowIDs.sorted()
+            var documents: [ScanDocument] = []
+            documents.reserveCapacity(sorted.count)
+            for start in stride(from: 0, to: sorted.count, by: Self.rowsPerBatch) {
+                let batch = Array(sorted[start..<min(start + Self.rowsPerBatch, sorted.count)])
+                documents += try store.documents(rowIDs: batch, parallelism: parallelism)
+                    .parallelMap(parallelism: parallelism) { stored in
+                        Result { () throws -> ScanDocument in
+                            var document = stored.document
+                            document.thread = byRow[stored.rowID]
+                            let score = try scored ? stored.score.map(Self.documentScore) : nil
+                            return ScanDocument(document: document, score: score ?? DocumentScore(language: .unknown))
+                        }
                     }
-                }
-                .map { try $0.get() }
+                    .map { try $0.get() }
+            }
+            return documents
         }
         func assess(_ rowIDs: [Int64], history: HealthHistoryMemo? = nil) throws -> (report: HealthReport, history: HealthHistoryMemo?) {
             let documents = try documents(rowIDs)

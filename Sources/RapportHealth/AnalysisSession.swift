@@ -88,20 +88,13 @@ struct AnalysisSession: Sendable {
             }
         }
         for cutoff in monthEnds(accountGroups.flatMap(\.readings)) {
-            guard self.history != nil else {
-                let past = assessAccount(account, accountGroups, cutoff: cutoff, accountMemo: memo, quotesEvidence: false)
-                history.append(HealthPoint(date: cutoff, health: past.health))
-                continue
-            }
-            let inputs = pointDigest(account, accountGroups, readingDigests, cutoff: cutoff, directoryDigest: directoryDigest)
-            let health: Int
-            if let point = known.first(where: { $0.date == cutoff && $0.inputs == inputs }) {
-                health = point.health
-            } else {
-                health = assessAccount(account, accountGroups, cutoff: cutoff, accountMemo: memo, quotesEvidence: false).health
-            }
+            let inputs = self.history == nil
+                ? nil : pointDigest(account, accountGroups, readingDigests, cutoff: cutoff, directoryDigest: directoryDigest)
+            let taken = inputs.flatMap { inputs in known.first { $0.date == cutoff && $0.inputs == inputs }?.health }
+            let health = taken
+                ?? assessAccount(account, accountGroups, cutoff: cutoff, accountMemo: memo, quotesEvidence: false).health
             history.append(HealthPoint(date: cutoff, health: health))
-            points.append(HealthHistoryMemo.Point(date: cutoff, inputs: inputs, health: health))
+            if let inputs { points.append(HealthHistoryMemo.Point(date: cutoff, inputs: inputs, health: health)) }
         }
         let flags = (outcome.accountFlags.map(\.flag) + reports.flatMap(\.flags)).sorted(by: Self.flagOrder)
         return (reports, AccountReport(

@@ -224,10 +224,21 @@ extension ScanStore {
     public func historyInputs(ofAccounts accounts: Set<String>?) throws -> HealthHistoryMemo {
         try read { db in
             var memo = HealthHistoryMemo()
-            let rows = try Row.fetchAll(db, sql: "SELECT account, body FROM accountHistoryInputs")
+            var rows: [Row] = []
+            if let accounts {
+                // The accounts asked for only, a few hundred per query.
+                let keys = accounts.sorted()
+                for start in stride(from: 0, to: keys.count, by: Self.rowsPerQuery) {
+                    let batch = Array(keys[start..<min(start + Self.rowsPerQuery, keys.count)])
+                    rows += try Row.fetchAll(db, sql: """
+                        SELECT account, body FROM accountHistoryInputs WHERE account IN (\(databaseQuestionMarks(count: batch.count)))
+                        """, arguments: StatementArguments(batch))
+                }
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT account, body FROM accountHistoryInputs")
+            }
             for row in rows {
                 let account: String = row[0]
-                guard accounts?.contains(account) ?? true else { continue }
                 let body: String = row[1]
                 if let points = try? StoreJSON.decode([HealthHistoryMemo.Point].self, from: body) {
                     memo.accounts[account] = points

@@ -252,6 +252,28 @@ import RapportModel
         #expect(try store.flagChanges(.inScan(2)).count == 1)
     }
 
+    /// Month-end points are stored for the assessed accounts, replaced or dropped with them, and
+    /// read back for the accounts asked for.
+    @Test func historyInputsFollowTheAssessedAccounts() throws {
+        let store = try ScanStore.inMemory()
+        func points(_ health: Int) -> [HealthHistoryMemo.Point] {
+            [HealthHistoryMemo.Point(date: Make.start, inputs: "digest-\(health)", health: health)]
+        }
+        let id = try store.beginScan(Make.start()).scan.id
+        var first = Make.update(threads: [], accounts: [Make.account(), Make.account("fjordbridge.com")])
+        first.history = HealthHistoryMemo(accounts: ["hafbrun.is": points(70), "fjordbridge.com": points(50),
+                                                     "not-assessed.is": points(1)])
+        try store.finishScan(id, assessment: first, at: Make.start)
+        #expect(try store.historyInputs(ofAccounts: nil).accounts == ["hafbrun.is": points(70), "fjordbridge.com": points(50)])
+        #expect(try store.historyInputs(ofAccounts: ["fjordbridge.com", "unknown.is"]).accounts == ["fjordbridge.com": points(50)])
+
+        // An account assessed again by an assessor that keeps no points loses its old ones.
+        let second = try store.beginScan(Make.start()).scan.id
+        try store.finishScan(second, assessment: Make.update(threads: [], accounts: [Make.account()], scope: .accounts(["hafbrun.is"])),
+                             at: Make.start)
+        #expect(try store.historyInputs(ofAccounts: nil).accounts == ["fjordbridge.com": points(50)])
+    }
+
     @Test func accountLevelFlagsAndRemovedThreads() throws {
         let store = try ScanStore.inMemory()
         let silence = Make.flag(.disengagement, thread: nil, reason: "No word from them for 40 days.")

@@ -110,8 +110,8 @@ struct ScanAssessment {
         }
         /// The documents of these rows in their new threads, with their scores (or, for
         /// `scored: false`, empty ones: finding accounts reads none).
+        let byRow = Dictionary(uniqueKeysWithValues: entries.indices.map { (entries[$0].rowID, newThread[$0]) })
         func documents(_ rowIDs: [Int64], scored: Bool = true) throws -> [ScanDocument] {
-            let byRow = Dictionary(uniqueKeysWithValues: entries.indices.map { (entries[$0].rowID, newThread[$0]) })
             // Read and decoded a few thousand rows at a time, in row order: the stored JSON of
             // only one batch is held at once, not that of most of a large store.
             let sorted = rowIDs.sorted()

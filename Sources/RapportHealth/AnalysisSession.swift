@@ -19,6 +19,8 @@ struct AnalysisSession: Sendable {
         var accountKey: String
         /// Canonical document order.
         var readings: [Reading]
+        /// Where each reading is in the readings the groups were made of.
+        var positions: [Int]
     }
 
     func report(_ readings: [Reading]) -> ([ThreadReport], [AccountReport]) {
@@ -27,7 +29,13 @@ struct AnalysisSession: Sendable {
     }
 
     /// The reports, and, when `history` is set, every account's month-end points with their digests.
-    func reportRemembering(_ readings: [Reading]) -> ([ThreadReport], [AccountReport], HealthHistoryMemo?) {
+    ///
+    /// With `whole`, `readings` need only say what grouping reads (the document's headers and the
+    /// resolved participants), and `whole(i)` builds reading `i` in full when its account is
+    /// assessed, so that only the accounts being assessed hold their sentences.
+    func reportRemembering(_ readings: [Reading], whole: (@Sendable (Int) -> Reading)? = nil)
+        -> ([ThreadReport], [AccountReport], HealthHistoryMemo?)
+    {
         let groups = threadGroups(readings)
         var noteNames: [String: String] = [:]
         for group in groups {
@@ -44,7 +52,11 @@ struct AnalysisSession: Sendable {
         let sizes = keys.map { key in byAccount[key]!.reduce(0) { $0 + $1.readings.count } }
         let order = keys.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
         let largestFirst = order.parallelMap(parallelism: parallelism) { index in
-            accountReport(keys[index], groups: byAccount[keys[index]]!, noteNames: names, directoryDigest: directoryDigest)
+            var groups = byAccount[keys[index]]!
+            if let whole {
+                for group in groups.indices { groups[group].readings = groups[group].positions.map(whole) }
+            }
+            return accountReport(keys[index], groups: groups, noteNames: names, directoryDigest: directoryDigest)
         }
         var assessed = largestFirst
         for (position, index) in order.enumerated() { assessed[index] = largestFirst[position] }
@@ -150,13 +162,17 @@ struct AnalysisSession: Sendable {
 
     func threadGroups(_ readings: [Reading]) -> [ThreadGroup] {
         var order: [String] = []
-        var members: [String: [Reading]] = [:]
-        for reading in readings {
+        var members: [String: [Int]] = [:]
+        for (position, reading) in readings.enumerated() {
             let id = reading.document.thread ?? reading.document.id
             if members[id] == nil { order.append(id) }
-            members[id, default: []].append(reading)
+            members[id, default: []].append(position)
         }
-        return order.sorted().map { ThreadGroup(id: $0, accountKey: accountKey(members[$0]!), readings: members[$0]!) }
+        return order.sorted().map { id in
+            let positions = members[id]!
+            let groupReadings = positions.map { readings[$0] }
+            return ThreadGroup(id: id, accountKey: accountKey(groupReadings), readings: groupReadings, positions: positions)
+        }
     }
 
     /// A note's explicit account wins; otherwise the most frequent account among the

@@ -37,6 +37,11 @@ public struct HealthAnalyzer: Sendable {
     /// Assesses the documents as of `asOf` (nil: the newest message's date). Documents dated
     /// after `asOf` are left out, as if not yet written.
     public func assess(_ documents: [ScoredDocument], asOf: Date?) -> HealthReport {
+        assess(ScoredDocuments(documents, parallelism: parallelism), asOf: asOf, history: nil).report
+    }
+
+    /// `assess` of documents whose texts and scores are loaded account by account.
+    public func assess(_ documents: ScoredDocuments, asOf: Date?) -> HealthReport {
         assess(documents, asOf: asOf, history: nil).report
     }
 
@@ -46,30 +51,49 @@ public struct HealthAnalyzer: Sendable {
     public func assessRemembering(_ documents: [ScoredDocument], asOf: Date?, history: HealthHistoryMemo)
         -> (report: HealthReport, history: HealthHistoryMemo)
     {
-        let (report, memo) = assess(documents, asOf: asOf, history: history)
+        let (report, memo) = assess(ScoredDocuments(documents, parallelism: parallelism), asOf: asOf, history: history)
         return (report, memo ?? HealthHistoryMemo())
     }
 
-    private func assess(_ documents: [ScoredDocument], asOf: Date?, history: HealthHistoryMemo?)
+    private func assess(_ documents: ScoredDocuments, asOf: Date?, history: HealthHistoryMemo?)
         -> (report: HealthReport, history: HealthHistoryMemo?)
     {
-        let moment = asOf ?? documents.compactMap(\.document.date).max() ?? Date(timeIntervalSince1970: 0)
-        let inScope = documents.filter { $0.document.date.map { $0 <= moment } ?? true }
-            .sorted { Self.precedes($0.document, $1.document) }
+        let headers = documents.headers
+        let moment = asOf ?? headers.compactMap(\.date).max() ?? Date(timeIntervalSince1970: 0)
+        let order = headers.indices.filter { headers[$0].date.map { $0 <= moment } ?? true }
+            .sorted { Self.precedes(headers[$0], headers[$1]) }
+        let inScope = order.map { headers[$0] }
 
         var ourDomains = configuration.ourDomains
         let assumed = ourDomains.isEmpty
-        if assumed { ourDomains = inferOurDomains(inScope.map(\.document)) }
-        let directory = AccountDirectory(ourDomains: ourDomains, configuration: configuration,
-                                         documents: inScope.map(\.document), parallelism: parallelism)
-        let readings = ReadingBuilder(directory: directory, cues: cues).readings(inScope, parallelism: parallelism)
+        if assumed { ourDomains = inferOurDomains(inScope) }
+        let directory = AccountDirectory(ourDomains: ourDomains, configuration: configuration, documents: inScope,
+                                         parallelism: parallelism)
+        let builder = ReadingBuilder(directory: directory, cues: cues)
+        let boilerplate = builder.boilerplateSentences(
+            inScope, candidates: order.map { documents.boilerplateCandidates[$0] }, parallelism: parallelism)
+        let automatedSenders = builder.automatedSenders(inScope)
         var session = AnalysisSession(configuration: configuration, cues: cues, directory: directory, asOf: moment)
         session.parallelism = parallelism
         session.history = history
-        let (threads, accounts, memo) = session.reportRemembering(readings)
-        if parallelism > 1 { releaseOnAnotherThread((readings, inScope)) }
+        // Grouped by headers; each account's readings are built whole when it is assessed.
+        let (threads, accounts, memo) = session.reportRemembering(Self.headerReadings(inScope, directory: directory)) {
+            position in
+            builder.reading(documents.scored(order[position]), boilerplate: boilerplate, automatedSenders: automatedSenders)
+        }
         return (HealthReport(asOf: moment, ourDomains: ourDomains, ourDomainsAssumed: assumed, threads: threads,
                              accounts: accounts), memo)
+    }
+
+    /// Readings that say what grouping into threads and accounts reads: the document's headers
+    /// and its resolved participants.
+    private static func headerReadings(_ documents: [Document], directory: AccountDirectory) -> [Reading] {
+        documents.map { document in
+            Reading(
+                document: document, date: document.date, isNote: document.kind == .note, side: .them, author: nil,
+                automated: false, sentences: [], sentiment: 0, politeness: 0, categories: [:], words: 0, asks: false,
+                participants: (document.from + document.to + document.cc).map(directory.resolved))
+        }
     }
 
     /// The account each thread of the documents belongs to (thread id → account key), as
@@ -83,13 +107,7 @@ public struct HealthAnalyzer: Sendable {
         let directory = AccountDirectory(ourDomains: ourDomains, configuration: configuration, documents: inScope,
                                          parallelism: parallelism)
         let session = AnalysisSession(configuration: configuration, cues: cues, directory: directory, asOf: moment)
-        // What grouping and account keys read of a reading: the document and its resolved participants.
-        let readings = inScope.map { document in
-            Reading(
-                document: document, date: document.date, isNote: document.kind == .note, side: .them, author: nil,
-                automated: false, sentences: [], sentiment: 0, politeness: 0, categories: [:], words: 0, asks: false,
-                participants: (document.from + document.to + document.cc).map(directory.resolved))
-        }
+        let readings = Self.headerReadings(inScope, directory: directory)
         return Dictionary(uniqueKeysWithValues: session.threadGroups(readings).map { ($0.id, $0.accountKey) })
     }
 

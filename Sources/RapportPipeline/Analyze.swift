@@ -50,37 +50,38 @@ public struct AnalyzeResult: Sendable {
 }
 
 extension Pipeline {
-    /// Ingest → thread → identify language and score → assess. Threads need every message (a
-    /// reply may come before its parent), so assessment waits for the end of input.
+    /// Ingest, identify language and score → thread → assess. Documents are scored as they are
+    /// read, a batch at a time, and their texts and scores wait in a temporary file until their
+    /// account is assessed; threads need every message (a reply may come before its parent), so
+    /// assessment waits for the end of input.
     ///
     /// Throws `ConfigurationError` for a configuration file that cannot be used and
     /// `LexiconError` for a configured lexicon with errors; input problems are diagnostics.
     public static func analyze(inputs: [String], options: AnalyzeOptions) throws -> AnalyzeResult {
         let configuration = try configuration(options)
-        let scorer: Scorer
-        var input: (documents: [Document], diagnostics: [Diagnostic], summary: IngestSummary)
+        let loaded: Scorer?
         if options.parallelism > 1 && usesOnlyShippedLexicons(options, configured: configuration.lexicons) {
-            // The shipped lexicons are compiled on another thread while the input is read (a
-            // tenth of a second one thread would otherwise spend alone); `Scorer.default` is a
-            // lazily made global, safe to touch from any thread, so `scorer` then finds it
+            // The shipped lexicons are compiled on another thread while the first batch is read
+            // (a tenth of a second one thread would otherwise spend alone); `Scorer.default` is
+            // a lazily made global, safe to touch from any thread, so scoring then finds it
             // ready or waits for it. Lexicons from files are loaded first, so that a bad one
             // stops the run before any input is read.
             DispatchQueue.global().async { _ = Scorer.default }
-            input = try read(inputs, parallelism: options.parallelism)
-            scorer = try self.scorer(options, configured: configuration.lexicons)
+            loaded = nil
         } else {
-            scorer = try self.scorer(options, configured: configuration.lexicons)
-            input = try read(inputs, parallelism: options.parallelism)
+            loaded = try scorer(options, configured: configuration.lexicons)
         }
-        var documents = input.documents
-        input.documents = []
-        Threader().assignThreads(&documents)
+        var scoring = StreamingScorer(parallelism: options.parallelism) { loaded ?? .default }
+        let input = try read(inputs, parallelism: options.parallelism) { scoring.add($0) }
+        var documents = scoring.finish()
+        documents.keepingTiedTexts()
+        var headers = documents.headers
+        Threader().assignThreads(&headers)
+        documents.setThreads(headers.map(\.thread))
+        headers = []
         var analyzer = HealthAnalyzer(configuration: configuration, ourDomains: options.ourDomains)
         analyzer.parallelism = options.parallelism
-        let scored = score(documents, with: scorer, parallelism: options.parallelism)
-        documents = []
-        let report = analyzer.assess(scored, asOf: options.asOf)
-        if options.parallelism > 1 { releaseOnAnotherThread(scored) }
+        let report = analyzer.assess(documents, asOf: options.asOf)
         return AnalyzeResult(report: report, summary: input.summary, diagnostics: input.diagnostics)
     }
 
@@ -109,15 +110,69 @@ extension Pipeline {
         return try Lexicon.load(text: text, file: path, format: Lexicon.detectFormat(text: text, file: path))
     }
 
-    /// Scores every document with evidence (the quotes need it), on `parallelism` threads,
-    /// recording the language each was read as. The language is identified from the text alone,
-    /// as a one-thread run does.
-    static func score(_ documents: [Document], with scorer: Scorer, parallelism: Int = 1) -> [ScoredDocument] {
-        let scores = ParallelScorer(scorer: scorer, parallelism: parallelism).score(documents.map { ($0.text, nil) })
-        return zip(documents, scores).map { document, score in
-            var document = document
-            document.language = score.language.rawValue
-            return ScoredDocument(document: document, score: score)
+}
+
+/// Scores documents as they are read, a batch at a time on `parallelism` threads, with evidence
+/// (the quotes need it), recording the language each was read as (identified from the text
+/// alone, as a one-thread run does). Each batch's texts and scores go to a `DocumentSpill`; only
+/// headers and boilerplate candidates stay in memory.
+struct StreamingScorer {
+    /// Documents scored together: enough to keep both threads busy, few enough to hold.
+    var batchSize = 1_024
+    let parallelism: Int
+    /// Asked once, at the first batch.
+    let makeScorer: () -> Scorer
+    private var scorer: Scorer?
+    private var pending: [Document] = []
+    private var headers: [Document] = []
+    private var candidates: [[TextDigest]] = []
+    private let spill = DocumentSpill()
+
+    init(parallelism: Int, scorer: @escaping () -> Scorer) {
+        self.parallelism = max(1, parallelism)
+        makeScorer = scorer
+    }
+
+    mutating func add(_ document: Document) {
+        pending.append(document)
+        if pending.count >= batchSize { flush() }
+    }
+
+    /// Every document added, ready for threading and assessment.
+    mutating func finish() -> ScoredDocuments {
+        flush()
+        let spill = spill
+        defer {
+            headers = []
+            candidates = []
+        }
+        return ScoredDocuments(headers: headers, boilerplateCandidates: candidates) { spill.content($0) }
+    }
+
+    private mutating func flush() {
+        guard !pending.isEmpty else { return }
+        if scorer == nil { scorer = makeScorer() }
+        let scorer = scorer!
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        let scored = batch.parallelMap(parallelism: parallelism, state: { ScoringSession(scorer: scorer) }) {
+            session, document -> (score: DocumentScore, candidates: [TextDigest], record: [UInt8]) in
+            let score = session.score(document.text, language: nil)
+            let content = ScoredDocuments.Content(text: document.text, segments: document.segments, score: score)
+            return (score, ScoredDocuments.boilerplateCandidates(of: score), DocumentSpill.record(content))
+        }
+        spill.append(scored.map(\.record)) {
+            zip(batch, scored).map { document, scored in
+                ScoredDocuments.Content(text: document.text, segments: document.segments, score: scored.score)
+            }
+        }
+        for (document, scored) in zip(batch, scored) {
+            var header = document
+            header.language = scored.score.language.rawValue
+            header.text = ""
+            header.segments = []
+            headers.append(header)
+            candidates.append(scored.candidates)
         }
     }
 }

@@ -21,4 +21,20 @@ public enum Pipeline {
         }
         return (documents, diagnostics, summary)
     }
+
+    /// `read`, handing each document to `document` as it is read rather than keeping them.
+    public static func read(_ inputs: [String], parallelism: Int = 1, document: (Document) -> Void)
+        throws -> (diagnostics: [Diagnostic], summary: IngestSummary)
+    {
+        var diagnostics: [Diagnostic] = []
+        var options = IngestOptions()
+        options.parallelism = max(1, parallelism)
+        let summary = try Ingestor(options: options).read(inputs) { event in
+            switch event {
+            case .document(let read): document(read)
+            case .diagnostic(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        return (diagnostics, summary)
+    }
 }

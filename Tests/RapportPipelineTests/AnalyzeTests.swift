@@ -66,7 +66,11 @@ import RapportTestSupport
 
     @Test func scoresRecordTheLanguageTheyWereReadIn() throws {
         let read = try Pipeline.read([Fixtures.samples.appendingPathComponent("eml").path])
-        let scored = Pipeline.score(read.documents, with: .default)
+        var scoring = StreamingScorer(parallelism: 2) { .default }
+        scoring.batchSize = 5
+        for document in read.documents { scoring.add(document) }
+        let held = scoring.finish()
+        let scored = (0..<held.count).map(held.scored)
         #expect(scored.count == read.documents.count)
         let languages = Dictionary(scored.map { ($0.document.subject ?? "", $0.document.language ?? "") }) { first, _ in first }
         #expect(languages.values.allSatisfy { ["en", "is"].contains($0) })

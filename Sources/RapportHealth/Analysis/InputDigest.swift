@@ -76,6 +76,9 @@ struct InputDigest {
         }
     }
 
+    /// Both lanes, for keeping many digests in little memory.
+    var value: TextDigest { TextDigest(first: first, second: second) }
+
     /// Thirty-two lower-case hex digits.
     var hex: String {
         func digits(_ value: UInt64) -> String {
@@ -83,6 +86,24 @@ struct InputDigest {
             return String(repeating: "0", count: 16 - text.count) + text
         }
         return digits(first) + digits(second)
+    }
+}
+
+/// A 128-bit `InputDigest` of a text: stands in for the text where only equality matters and
+/// millions of texts would otherwise be kept.
+public struct TextDigest: Hashable, Sendable {
+    let first: UInt64
+    let second: UInt64
+
+    public init(_ text: String) {
+        var digest = InputDigest()
+        digest.string(text)
+        self = digest.value
+    }
+
+    init(first: UInt64, second: UInt64) {
+        self.first = first
+        self.second = second
     }
 }
 

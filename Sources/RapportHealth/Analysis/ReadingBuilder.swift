@@ -16,24 +16,29 @@ struct ReadingBuilder: Sendable {
 
     /// Readings of the documents, in their order, built on up to `parallelism` threads.
     func readings(_ documents: [ScoredDocument], parallelism: Int = 1) -> [Reading] {
-        let boilerplate = boilerplateSentences(documents, parallelism: parallelism)
-        // Whether a sender is automated, once per sender rather than once per message.
-        var senders: [Participant: Bool] = [:]
-        for document in documents where document.document.kind == .email {
-            guard let author = document.document.from.first.map(directory.resolved), senders[author] == nil else { continue }
-            senders[author] = isAutomated(author)
-        }
-        let automatedSenders = senders
+        let held = ScoredDocuments(documents, parallelism: parallelism)
+        let boilerplate = boilerplateSentences(held.headers, candidates: held.boilerplateCandidates, parallelism: parallelism)
+        let automatedSenders = automatedSenders(held.headers)
         return documents.parallelMap(parallelism: parallelism) {
             reading($0, boilerplate: boilerplate, automatedSenders: automatedSenders)
         }
+    }
+
+    /// Whether each sender of mail is automated, once per sender rather than once per message.
+    func automatedSenders(_ documents: [Document]) -> [Participant: Bool] {
+        var senders: [Participant: Bool] = [:]
+        for document in documents where document.kind == .email {
+            guard let author = document.from.first.map(directory.resolved), senders[author] == nil else { continue }
+            senders[author] = isAutomated(author)
+        }
+        return senders
     }
 
     // MARK: - One document
 
     /// `automatedSenders` answers `isAutomated` for the senders it knows.
     func reading(
-        _ scored: ScoredDocument, boilerplate: [String: Set<String>], automatedSenders: [Participant: Bool] = [:]
+        _ scored: ScoredDocument, boilerplate: [String: Set<TextDigest>], automatedSenders: [Participant: Bool] = [:]
     ) -> Reading {
         let document = scored.document
         let participants = (document.from + document.to + document.cc).map(directory.resolved)
@@ -52,7 +57,7 @@ struct ReadingBuilder: Sendable {
         if document.kind == .note {
             (sentences, side, voiceAuthor, changed) = noteVoice(document, scored.score, sentences, participants)
         } else if let author, let repeated = boilerplate[senderGroup(author)] {
-            let kept = Self.droppingTrailing(sentences) { repeated.contains(Self.normalized($0.text)) }
+            let kept = Self.droppingTrailing(sentences) { repeated.contains(TextDigest(Self.normalized($0.text))) }
             changed = kept.count != sentences.count
             sentences = kept
         }
@@ -139,25 +144,26 @@ struct ReadingBuilder: Sendable {
         directory.grouping.key(for: participant)
     }
 
-    /// Per sender group, the long sentences that end several of its messages.
-    /// The long sentences are found and normalised on `parallelism` threads, then counted.
-    func boilerplateSentences(_ documents: [ScoredDocument], parallelism: Int = 1) -> [String: Set<String>] {
-        let candidates = documents.parallelMap(parallelism: parallelism) { scored -> (group: String, sentences: [String])? in
-            guard scored.document.kind == .email, let author = scored.document.from.first else { return nil }
-            let sentences = scored.score.sentences.lazy.filter { Self.wordCount($0.text) >= Self.boilerplateMinimumWords }
-                .map { Self.normalized($0.text) }
-            return (senderGroup(directory.resolved(author)), Array(sentences))
+    /// Per sender group, the long sentences (normalised, digested) found in several of its
+    /// messages; `candidates[i]` are document `i`'s (`ScoredDocuments.boilerplateCandidates`).
+    /// The groups are found on `parallelism` threads, then counted.
+    func boilerplateSentences(_ documents: [Document], candidates: [[TextDigest]], parallelism: Int = 1)
+        -> [String: Set<TextDigest>]
+    {
+        let groups = documents.parallelMap(parallelism: parallelism) { document -> String? in
+            guard document.kind == .email, let author = document.from.first else { return nil }
+            return senderGroup(directory.resolved(author))
         }
         // Counted per sender group, the groups shared out among the threads by a hash of their
         // name that does not change between runs: each group's count is its own, so the result
         // is the same for any number of threads.
-        let shares = max(1, min(parallelism, candidates.count / 256))
-        let partial = (0..<shares).parallelMap(parallelism: shares) { share -> [String: Set<String>] in
-            var seen: [String: [String: Set<String>]] = [:]
-            for (scored, candidate) in zip(documents, candidates) {
-                guard let candidate, shares == 1 || Self.share(of: candidate.group, among: shares) == share else { continue }
-                for sentence in candidate.sentences {
-                    seen[candidate.group, default: [:]][sentence, default: []].insert(scored.document.id)
+        let shares = max(1, min(parallelism, groups.count / 256))
+        let partial = (0..<shares).parallelMap(parallelism: shares) { share -> [String: Set<TextDigest>] in
+            var seen: [String: [TextDigest: Set<String>]] = [:]
+            for index in documents.indices {
+                guard let group = groups[index], shares == 1 || Self.share(of: group, among: shares) == share else { continue }
+                for sentence in candidates[index] {
+                    seen[group, default: [:]][sentence, default: []].insert(documents[index].id)
                 }
             }
             return seen.compactMapValues { sentences in
@@ -165,7 +171,7 @@ struct ReadingBuilder: Sendable {
                 return repeated.isEmpty ? nil : repeated
             }
         }
-        var boilerplate: [String: Set<String>] = [:]
+        var boilerplate: [String: Set<TextDigest>] = [:]
         for groups in partial { boilerplate.merge(groups) { first, _ in first } }
         return boilerplate
     }

@@ -1,0 +1,261 @@
+import Foundation
+import RapportHealth
+import RapportModel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where `analyze` keeps what assessment needs of each document only while its account is
+/// assessed (text, speaker turns, sentences and evidence: most of a run's memory): a temporary
+/// file, removed from the directory as soon as it is opened, so nothing is left behind however
+/// the run ends. Without a writable temporary directory they are kept in memory instead.
+final class DocumentSpill: @unchecked Sendable {
+    /// The open, already unlinked file, or -1.
+    private let descriptor: Int32
+    /// True when records are kept in `held` rather than in the file.
+    private(set) var inMemory: Bool
+    private var held: [ScoredDocuments.Content] = []
+    /// Where each record starts in the file; the last entry is the file's end.
+    private var offsets: [Int64] = [0]
+
+    /// `directory`: where the file goes (the system's temporary directory).
+    init(directory: String = NSTemporaryDirectory()) {
+        var template = Array((directory + "/rapport-spill-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if descriptor >= 0 {
+            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        }
+        self.descriptor = descriptor
+        inMemory = descriptor < 0
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Appends records made by `record(_:)` of `contents()`, in document order. Falls back to
+    /// memory, for these and every later record, when the file cannot be written (a full disk).
+    func append(_ records: [[UInt8]], contents: () -> [ScoredDocuments.Content]) {
+        guard !inMemory else {
+            held += contents()
+            return
+        }
+        var batch: [UInt8] = []
+        batch.reserveCapacity(records.reduce(0) { $0 + $1.count })
+        var end = offsets.last!
+        var batchOffsets: [Int64] = []
+        for record in records {
+            batch += record
+            end += Int64(record.count)
+            batchOffsets.append(end)
+        }
+        let written = batch.withUnsafeBytes { bytes -> Bool in
+            var done = 0
+            while done < bytes.count {
+                let result = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offsets.last!) + off_t(done))
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else { return false }
+                done += result
+            }
+            return true
+        }
+        if written {
+            offsets += batchOffsets
+        } else {
+            // Read back what the file has, then keep everything in memory from here on.
+            held = (0..<offsets.count - 1).map(record)
+            held += contents()
+            inMemory = true
+        }
+    }
+
+    /// Content `index`. Safe from several threads once appending is over.
+    func content(_ index: Int) -> ScoredDocuments.Content {
+        inMemory ? held[index] : record(index)
+    }
+
+    private func record(_ index: Int) -> ScoredDocuments.Content {
+        let start = offsets[index], length = Int(offsets[index + 1] - start)
+        var bytes = [UInt8](repeating: 0, count: length)
+        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            var done = 0
+            while done < length {
+                let result = pread(descriptor, buffer.baseAddress! + done, length - done, off_t(start) + off_t(done))
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else { return false }
+                done += result
+            }
+            return true
+        }
+        // The file is this run's own and unlinked: nothing else can shorten or change it.
+        precondition(complete, "the temporary file of scored documents could not be read back")
+        var reader = SpillReader(bytes: bytes)
+        return reader.content()
+    }
+
+    /// A document's record for the file.
+    static func record(_ content: ScoredDocuments.Content) -> [UInt8] {
+        var writer = SpillWriter()
+        writer.content(content)
+        return writer.bytes
+    }
+}
+
+// MARK: - The record format
+
+/// Writes a content record: strings as a length and UTF-8, numbers as their bits, collections
+/// as a count and their elements. Read back only by `SpillReader` in the same run, so it needs
+/// no version or byte order of its own.
+struct SpillWriter {
+    var bytes: [UInt8] = []
+
+    mutating func int(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 }
+    }
+
+    mutating func double(_ value: Double) {
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
+    }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes += utf8
+        }
+    }
+
+    mutating func optional(_ value: String?) {
+        if let value {
+            bytes.append(1)
+            string(value)
+        } else {
+            bytes.append(0)
+        }
+    }
+
+    mutating func strings(_ values: [String]) {
+        int(values.count)
+        for value in values { string(value) }
+    }
+
+    mutating func numbers(_ values: [String: Double]) {
+        int(values.count)
+        for (key, value) in values {
+            string(key)
+            double(value)
+        }
+    }
+
+    mutating func content(_ content: ScoredDocuments.Content) {
+        string(content.text)
+        int(content.segments.count)
+        for segment in content.segments {
+            optional(segment.speaker)
+            string(segment.text)
+        }
+        let score = content.score
+        string(score.language.rawValue)
+        for value in [score.sentiment, score.positive, score.negative, score.neutral, score.politeness] { double(value) }
+        numbers(score.categories)
+        int(score.sentences.count)
+        for sentence in score.sentences {
+            string(sentence.text)
+            int(sentence.utf8Range.lowerBound)
+            int(sentence.utf8Range.upperBound)
+            double(sentence.sentiment)
+            numbers(sentence.categories)
+            double(sentence.politeness)
+            int(sentence.evidence.count)
+            for evidence in sentence.evidence {
+                string(evidence.term)
+                string(evidence.entry)
+                string(evidence.category)
+                double(evidence.baseWeight)
+                double(evidence.finalWeight)
+                strings(evidence.rules)
+            }
+            strings(sentence.rules)
+        }
+    }
+}
+
+/// Reads what `SpillWriter` wrote.
+struct SpillReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    mutating func int() -> Int {
+        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: Int64.self) }
+        position += 8
+        return Int(Int64(littleEndian: value))
+    }
+
+    mutating func double() -> Double {
+        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt64.self) }
+        position += 8
+        return Double(bitPattern: UInt64(littleEndian: value))
+    }
+
+    mutating func string() -> String {
+        let length = int()
+        defer { position += length }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + length]), as: UTF8.self) }
+    }
+
+    mutating func optional() -> String? {
+        position += 1
+        return bytes[position - 1] == 0 ? nil : string()
+    }
+
+    mutating func strings() -> [String] {
+        (0..<int()).map { _ in string() }
+    }
+
+    mutating func numbers() -> [String: Double] {
+        let count = int()
+        var values: [String: Double] = Dictionary(minimumCapacity: count)
+        for _ in 0..<count {
+            let key = string()
+            values[key] = double()
+        }
+        return values
+    }
+
+    mutating func content() -> ScoredDocuments.Content {
+        let text = string()
+        let segments = (0..<int()).map { _ in
+            let speaker = optional()
+            return Segment(speaker: speaker, text: string())
+        }
+        let language = LanguageCode(rawValue: string()) ?? .unknown
+        let sentiment = double(), positive = double(), negative = double(), neutral = double(), politeness = double()
+        let categories = numbers()
+        let sentences = (0..<int()).map { _ -> SentenceScore in
+            let text = string()
+            let lower = int(), upper = int()
+            let sentiment = double()
+            let categories = numbers()
+            let politeness = double()
+            let evidence = (0..<int()).map { _ -> Evidence in
+                let term = string(), entry = string(), category = string()
+                let base = double(), final = double()
+                return Evidence(term: term, entry: entry, category: category, baseWeight: base, finalWeight: final,
+                                rules: strings())
+            }
+            return SentenceScore(text: text, utf8Range: lower..<upper, sentiment: sentiment, categories: categories,
+                                 politeness: politeness, evidence: evidence, rules: strings())
+        }
+        return ScoredDocuments.Content(
+            text: text, segments: segments,
+            score: DocumentScore(language: language, sentiment: sentiment, positive: positive, negative: negative,
+                                 neutral: neutral, categories: categories, politeness: politeness, sentences: sentences))
+    }
+}

@@ -63,6 +63,65 @@ public indirect enum JSONValue: Hashable, Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// A member of an object written by `writePretty`: a value, or an array whose elements are
+    /// made only when they are written.
+    public enum StreamedMember {
+        case value(String, JSONValue)
+        case array(String, count: Int, element: @Sendable (Int) -> JSONValue)
+    }
+
+    /// Elements of a streamed array made and written together (on up to `parallelism` threads),
+    /// then handed on: a large report never has all its threads' text in memory.
+    static let streamedChunk = 512
+
+    /// The text `pretty()` gives for an object of `members`, handed to `sink` piece by piece.
+    public static func writePretty(
+        _ members: [StreamedMember], parallelism: Int = 1, sink: ([UInt8]) throws -> Void
+    ) rethrows {
+        let indent: StaticString = "  "
+        var out: [UInt8] = []
+        guard !members.isEmpty else { return try sink(Array("{}".utf8)) }
+        out.append(UInt8(ascii: "{"))
+        for (index, member) in members.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            newline(&out, indent, 1)
+            switch member {
+            case .value(let key, let value):
+                escape(key, into: &out)
+                append(": ", to: &out)
+                value.write(to: &out, indent: indent, level: 1)
+            case .array(let key, let count, let element):
+                escape(key, into: &out)
+                append(": ", to: &out)
+                guard count > 0 else {
+                    append("[]", to: &out)
+                    continue
+                }
+                out.append(UInt8(ascii: "["))
+                for start in stride(from: 0, to: count, by: streamedChunk) {
+                    let pieces = Array(start..<min(count, start + streamedChunk)).parallelMap(parallelism: parallelism) {
+                        position in
+                        var bytes: [UInt8] = []
+                        element(position).write(to: &bytes, indent: indent, level: 2)
+                        return bytes
+                    }
+                    for (offset, piece) in pieces.enumerated() {
+                        if start + offset > 0 { out.append(UInt8(ascii: ",")) }
+                        newline(&out, indent, 2)
+                        out.append(contentsOf: piece)
+                    }
+                    try sink(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+                newline(&out, indent, 1)
+                out.append(UInt8(ascii: "]"))
+            }
+        }
+        newline(&out, indent, 0)
+        out.append(UInt8(ascii: "}"))
+        try sink(out)
+    }
+
     /// Writes into bytes: appending to a `String` piece by piece was most of rendering a report.
     private func write(to out: inout [UInt8], indent: StaticString?, level: Int) {
         switch self {

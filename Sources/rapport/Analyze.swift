@@ -145,11 +145,6 @@ struct ReportOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Exit with status 1 when the report holds flags of this severity or worse.", valueName: "severity"))
     var failOn: FailOn?
 
-    /// Renders with the clock and version injected, and writes to the file or standard output.
-    func write(_ report: HealthReport, parallelism: Int = ReportOutputOptions.defaultParallelism) throws {
-        try write(report, parallelism: parallelism) { _, text in text }
-    }
-
     /// As many threads as the process may run on, as `--jobs` defaults to.
     static var defaultParallelism: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 

@@ -47,6 +47,11 @@ struct StandardOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    mutating func write(_ bytes: [UInt8]) {
+        buffer += bytes
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     mutating func flush() {
         guard !buffer.isEmpty else { return }
         FileHandle.standardOutput.write(Data(buffer))

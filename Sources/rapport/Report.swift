@@ -86,7 +86,7 @@ struct Report: ParsableCommand {
         let cleared = (changes ?? []).filter { change in
             account.map { change.flag.account == history?.account.key || change.flag.account.lowercased() == $0.lowercased() } ?? true
         }
-        try output.write(report, parallelism: setup.options.parallelism) { format, text in
+        try output.write(report, parallelism: setup.options.parallelism, finishing: [.text, .markdown, .html]) { format, text in
             switch format {
             case .text: text + ClearedFlags.text(cleared, threads: subjects) + (history?.text() ?? "")
             case .markdown: text + ClearedFlags.markdown(cleared, threads: subjects) + (history?.markdown() ?? "")

@@ -130,7 +130,7 @@ struct Scan: ParsableCommand {
         }
         let shown = selection.filter.apply(report)
         let subjects = Dictionary(stored.threads.map { ($0.id, $0.subject) }, uniquingKeysWith: { first, _ in first })
-        try output.write(shown, parallelism: settings.parallelism) { format, text in
+        try output.write(shown, parallelism: settings.parallelism, finishing: [.text, .markdown]) { format, text in
             switch format {
             case .text: text + ClearedFlags.text(result.changes, threads: subjects)
             case .markdown: text + ClearedFlags.markdown(result.changes, threads: subjects)
@@ -151,28 +151,68 @@ struct StoreOptions: ParsableArguments {
 }
 
 extension ReportOutputOptions {
-    /// Renders with the clock and version injected, lets `finish` add to the text (sections only
-    /// the store knows, such as cleared flags or an account's history), then writes it to the
-    /// file or standard output.
+    /// Renders with the clock and version injected, lets `finish` add to the text of the
+    /// `finishing` formats (sections only the store knows, such as cleared flags or an account's
+    /// history), then writes it to the file or standard output. The other formats are written as
+    /// they are rendered, so that a large report is never held whole as text.
     func write(
         _ report: HealthReport, parallelism: Int = ReportOutputOptions.defaultParallelism,
-        finish: (ReportFormat, String) -> String
+        finishing: Set<ReportFormat> = [], finish: (ReportFormat, String) -> String = { $1 }
     ) throws {
         let toFile = output != nil && output != "-"
         let context = RenderContext(generatedAt: Self.clock(), version: Rapport.configuration.version,
                                     color: color.enabled(forTerminalOutput: !toFile), parallelism: parallelism)
-        let text = finish(format, format.renderer.render(report, context: context))
+        func render(_ sink: ([UInt8]) throws -> Void) throws {
+            if finishing.contains(format) {
+                try sink(Array(finish(format, format.renderer.render(report, context: context)).utf8))
+            } else {
+                try format.renderer.render(report, context: context, into: sink)
+            }
+        }
         guard toFile, let output else {
             var standardOutput = StandardOutput()
-            standardOutput.write(text)
+            try render { standardOutput.write($0) }
             standardOutput.flush()
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try AtomicFile.write(to: output, render)
         } catch {
             StandardError.write("rapport: cannot write \(output): \((error as NSError).localizedDescription)\n")
             throw ExitStatus.failure
+        }
+    }
+}
+
+/// A file written whole or not at all: the text goes to a temporary file beside it, which then
+/// takes its name, so that a reader never sees half a report and a failed run leaves the old one.
+enum AtomicFile {
+    static func write(to path: String, _ body: (([UInt8]) throws -> Void) throws -> Void) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            var buffer: [UInt8] = []
+            try body { piece in
+                buffer += piece
+                if buffer.count >= 1 << 20 {
+                    try handle.write(contentsOf: buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try handle.write(contentsOf: buffer)
+            guard rename(temporary.path, path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
+                                                                NSUnderlyingErrorKey: POSIXError(.init(rawValue: errno) ?? .EIO)])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
         }
     }
 }

@@ -69,6 +69,24 @@ import RapportTestSupport
         #expect(result.stderr.hasPrefix("rapport: cannot write /nonexistent/folder/report.txt"))
     }
 
+    /// The report file is written whole under another name, then takes its place: an existing
+    /// report is replaced, and nothing is left beside it.
+    @Test func outputFileIsReplacedWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("report.json")
+        try Data("old report".utf8).write(to: file)
+        let result = try Self.run(["analyze", "--quiet", "--format", "json", "-o", file.path, Self.samples])
+        #expect(result.status == 0)
+        let written = try String(contentsOf: file, encoding: .utf8)
+        #expect(written.hasPrefix("{\n  \"schema\": \"rapport.analyze/1\""))
+        #expect(written.hasSuffix("}\n"))
+        let stdout = try Self.run(["analyze", "--quiet", "--format", "json", Self.samples]).stdout
+        #expect(written.count == stdout.count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
+    }
+
     @Test func missingConfigurationExitsWith64() throws {
         let result = try Self.run(["analyze", "--quiet", "--config", "/nonexistent/rapport.yml", Self.samples])
         #expect(result.status == 64)

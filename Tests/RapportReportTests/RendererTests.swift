@@ -34,6 +34,33 @@ import RapportModel
         #expect(JSONValue.array([.int(1), .int(2)]).pretty(parallelism: 2) == JSONValue.array([.int(1), .int(2)]).pretty())
     }
 
+    /// JSON handed over piece by piece, a few hundred threads at a time, is the whole text: for no
+    /// threads, a few, and more than one piece's worth, on one thread and on several.
+    @Test func streamedJSONIsTheWholeText() {
+        var many = ReportFixture.report
+        many.threads = (0..<(2 * JSONValue.streamedChunk + 3)).map { index in
+            var thread = ReportFixture.report.threads[index % ReportFixture.report.threads.count]
+            thread.id += "-\(index)"
+            return thread
+        }
+        var none = ReportFixture.report
+        none.threads = []
+        for report in [ReportFixture.report, many, none] {
+            for parallelism in [1, 3] {
+                var context = ReportFixture.context
+                context.parallelism = parallelism
+                var pieces: [[UInt8]] = []
+                JSONRenderer().render(report, context: context) { pieces.append($0) }
+                let whole = JSONRenderer().value(report, context: context).pretty() + "\n"
+                #expect(String(decoding: pieces.joined(), as: UTF8.self) == whole)
+                #expect(pieces.count == 2 + (report.threads.count + JSONValue.streamedChunk - 1) / JSONValue.streamedChunk)
+            }
+        }
+        var empty: [[UInt8]] = []
+        JSONValue.writePretty([]) { empty.append($0) }
+        #expect(empty == [Array("{}".utf8)])
+    }
+
     /// Dictionaries (message categories) iterate in a different order in every process; output must not.
     @Test(arguments: ReportFormat.allCases)
     func sameReportGivesTheSameBytes(format: ReportFormat) {

@@ -12,13 +12,34 @@ public struct JSONRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: HealthReport, context: RenderContext) -> String {
-        value(report, context: context).pretty(parallelism: context.parallelism) + "\n"
+        var text: [UInt8] = []
+        render(report, context: context) { text += $0 }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Threads are made and written a few hundred at a time.
+    public func render(_ report: HealthReport, context: RenderContext, into sink: ([UInt8]) throws -> Void) rethrows {
+        let digest = ReportDigest(report)
+        var members = head(report, context: context, digest: digest).map(JSONValue.StreamedMember.value)
+        let threads = report.threads
+        members.append(.array("threads", count: threads.count) { ReportJSON.thread(threads[$0], digest) })
+        members.append(.value("accounts", .array(report.accounts.map { ReportJSON.account($0, digest) })))
+        try JSONValue.writePretty(members, parallelism: context.parallelism, sink: sink)
+        try sink([UInt8(ascii: "\n")])
     }
 
     public func value(_ report: HealthReport, context: RenderContext) -> JSONValue {
         let digest = ReportDigest(report)
+        return .object(head(report, context: context, digest: digest) + [
+            ("threads", .array(report.threads.parallelMap(parallelism: context.parallelism) { ReportJSON.thread($0, digest) })),
+            ("accounts", .array(report.accounts.map { ReportJSON.account($0, digest) })),
+        ])
+    }
+
+    /// The members before the threads.
+    private func head(_ report: HealthReport, context: RenderContext, digest: ReportDigest) -> [(String, JSONValue)] {
         let counts = SeverityCounts(digest.allFlags)
-        return .object([
+        return [
             ("schema", .string(Self.schema)),
             ("generator", .object([("name", .string("rapport")), ("version", .string(context.version))])),
             ("generatedAt", .string(DocumentJSON.isoDate(context.generatedAt))),
@@ -31,9 +52,7 @@ public struct JSONRenderer: ReportRenderer {
                 ("accounts", .int(report.accounts.count)),
                 ("flags", ReportJSON.counts(counts)),
             ])),
-            ("threads", .array(report.threads.parallelMap(parallelism: context.parallelism) { ReportJSON.thread($0, digest) })),
-            ("accounts", .array(report.accounts.map { ReportJSON.account($0, digest) })),
-        ])
+        ]
     }
 }
 

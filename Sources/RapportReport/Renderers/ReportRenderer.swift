@@ -27,6 +27,15 @@ public protocol ReportRenderer: Sendable {
     /// The `--format` name, e.g. `text` or `html`.
     static var identifier: String { get }
     func render(_ report: HealthReport, context: RenderContext) -> String
+    /// `render`'s text handed to `sink` in pieces, so that a large report can be written as it
+    /// is rendered rather than held whole.
+    func render(_ report: HealthReport, context: RenderContext, into sink: ([UInt8]) throws -> Void) throws
+}
+
+extension ReportRenderer {
+    public func render(_ report: HealthReport, context: RenderContext, into sink: ([UInt8]) throws -> Void) throws {
+        try sink(Array(render(report, context: context).utf8))
+    }
 }
 
 /// The output formats of `rapport analyze`, chosen by identifier.

@@ -29,18 +29,28 @@ struct AnalysisSession: Sendable {
     }
 
     /// The reports, and, when `history` is set, every account's month-end points with their digests.
-    ///
-    /// With `whole`, `readings` need only say what grouping reads (the document's headers and the
-    /// resolved participants), and `whole(i)` builds reading `i` in full when its account is
+    func reportRemembering(_ readings: [Reading]) -> ([ThreadReport], [AccountReport], HealthHistoryMemo?) {
+        reportRemembering(threadGroups(readings), noteAccount: { readings[$0].document.account }, whole: nil)
+    }
+
+    /// `reportRemembering` of documents in canonical order, grouped without their readings
+    /// (`threadGroups(_:participants:)`): `whole(i)` builds reading `i` when its account is
     /// assessed, so that only the accounts being assessed hold their sentences.
-    func reportRemembering(_ readings: [Reading], whole: (@Sendable (Int) -> Reading)? = nil)
+    func reportRemembering(_ documents: [Document], participants: (Int) -> [Participant], whole: @escaping @Sendable (Int) -> Reading)
         -> ([ThreadReport], [AccountReport], HealthHistoryMemo?)
     {
-        let groups = threadGroups(readings)
+        reportRemembering(threadGroups(documents, participants: participants), noteAccount: { documents[$0].account },
+                          whole: whole)
+    }
+
+    /// `noteAccount(i)`: the account named by document `i`, a meeting note's.
+    private func reportRemembering(
+        _ groups: [ThreadGroup], noteAccount: (Int) -> String?, whole: (@Sendable (Int) -> Reading)?
+    ) -> ([ThreadReport], [AccountReport], HealthHistoryMemo?) {
         var noteNames: [String: String] = [:]
         for group in groups {
-            for reading in group.readings {
-                if let name = reading.document.account, noteNames[group.accountKey] == nil { noteNames[group.accountKey] = name }
+            for position in group.positions {
+                if let name = noteAccount(position), noteNames[group.accountKey] == nil { noteNames[group.accountKey] = name }
             }
         }
         let byAccount = Dictionary(grouping: groups, by: \.accountKey)
@@ -49,7 +59,7 @@ struct AnalysisSession: Sendable {
         // The largest accounts are handed out first, so that no thread is left with a large one
         // at the end while the others wait; results go back to key order.
         let keys = byAccount.keys.sorted()
-        let sizes = keys.map { key in byAccount[key]!.reduce(0) { $0 + $1.readings.count } }
+        let sizes = keys.map { key in byAccount[key]!.reduce(0) { $0 + $1.positions.count } }
         let order = keys.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
         let largestFirst = order.parallelMap(parallelism: parallelism) { index in
             var groups = byAccount[keys[index]]!
@@ -161,27 +171,35 @@ struct AnalysisSession: Sendable {
     // MARK: - Threads and accounts
 
     func threadGroups(_ readings: [Reading]) -> [ThreadGroup] {
+        var groups = threadGroups(readings.map(\.document)) { readings[$0].participants }
+        for index in groups.indices { groups[index].readings = groups[index].positions.map { readings[$0] } }
+        return groups
+    }
+
+    /// The threads of documents in canonical order, with their accounts, by position; `readings`
+    /// left empty. `participants(i)`: document `i`'s participants, resolved.
+    func threadGroups(_ documents: [Document], participants: (Int) -> [Participant]) -> [ThreadGroup] {
         var order: [String] = []
         var members: [String: [Int]] = [:]
-        for (position, reading) in readings.enumerated() {
-            let id = reading.document.thread ?? reading.document.id
+        for (position, document) in documents.enumerated() {
+            let id = document.thread ?? document.id
             if members[id] == nil { order.append(id) }
             members[id, default: []].append(position)
         }
         return order.sorted().map { id in
             let positions = members[id]!
-            let groupReadings = positions.map { readings[$0] }
-            return ThreadGroup(id: id, accountKey: accountKey(groupReadings), readings: groupReadings, positions: positions)
+            return ThreadGroup(id: id, accountKey: accountKey(positions, documents, participants), readings: [],
+                               positions: positions)
         }
     }
 
     /// A note's explicit account wins; otherwise the most frequent account among the
     /// counterparty's participants; a thread with nobody from outside is internal.
-    func accountKey(_ readings: [Reading]) -> String {
-        if let note = readings.first(where: { $0.isNote && $0.document.account != nil }) {
-            return directory.key(forNoteAccount: note.document.account!, participants: note.participants)
+    func accountKey(_ positions: [Int], _ documents: [Document], _ participants: (Int) -> [Participant]) -> String {
+        if let note = positions.first(where: { documents[$0].kind == .note && documents[$0].account != nil }) {
+            return directory.key(forNoteAccount: documents[note].account!, participants: participants(note))
         }
-        let keys = readings.flatMap(\.participants).filter { directory.side(of: $0) == .them }.map(directory.key(for:))
+        let keys = positions.flatMap(participants).filter { directory.side(of: $0) == .them }.map(directory.key(for:))
         return AccountDirectory.mostFrequentKey(keys) ?? directory.ourDomains.first ?? ""
     }
 

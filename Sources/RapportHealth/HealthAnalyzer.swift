@@ -77,23 +77,18 @@ public struct HealthAnalyzer: Sendable {
         session.parallelism = parallelism
         session.history = history
         // Grouped by headers; each account's readings are built whole when it is assessed.
-        let (threads, accounts, memo) = session.reportRemembering(Self.headerReadings(inScope, directory: directory)) {
-            position in
+        let (threads, accounts, memo) = session.reportRemembering(
+            inScope, participants: { Self.participants(inScope[$0], directory: directory) }
+        ) { position in
             builder.reading(documents.scored(order[position]), boilerplate: boilerplate, automatedSenders: automatedSenders)
         }
         return (HealthReport(asOf: moment, ourDomains: ourDomains, ourDomainsAssumed: assumed, threads: threads,
                              accounts: accounts), memo)
     }
 
-    /// Readings that say what grouping into threads and accounts reads: the document's headers
-    /// and its resolved participants.
-    private static func headerReadings(_ documents: [Document], directory: AccountDirectory) -> [Reading] {
-        documents.map { document in
-            Reading(
-                document: document, date: document.date, isNote: document.kind == .note, side: .them, author: nil,
-                automated: false, sentences: [], sentiment: 0, politeness: 0, categories: [:], words: 0, asks: false,
-                participants: (document.from + document.to + document.cc).map(directory.resolved))
-        }
+    /// A document's participants as its reading has them: resolved.
+    private static func participants(_ document: Document, directory: AccountDirectory) -> [Participant] {
+        (document.from + document.to + document.cc).map(directory.resolved)
     }
 
     /// The account each thread of the documents belongs to (thread id → account key), as
@@ -107,8 +102,8 @@ public struct HealthAnalyzer: Sendable {
         let directory = AccountDirectory(ourDomains: ourDomains, configuration: configuration, documents: inScope,
                                          parallelism: parallelism)
         let session = AnalysisSession(configuration: configuration, cues: cues, directory: directory, asOf: moment)
-        let readings = Self.headerReadings(inScope, directory: directory)
-        return Dictionary(uniqueKeysWithValues: session.threadGroups(readings).map { ($0.id, $0.accountKey) })
+        let groups = session.threadGroups(inScope) { Self.participants(inScope[$0], directory: directory) }
+        return Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0.accountKey) })
     }
 
     /// The domains `assess` would take for ours when none are configured, as of the newest

@@ -126,6 +126,7 @@ struct StreamingScorer {
     private var pending: [Document] = []
     private var headers: [Document] = []
     private var candidates: [[TextDigest]] = []
+    private var interner = HeaderInterner()
     private let spill = DocumentSpill()
 
     init(parallelism: Int, scorer: @escaping () -> Scorer) {
@@ -145,6 +146,7 @@ struct StreamingScorer {
         defer {
             headers = []
             candidates = []
+            interner = HeaderInterner()
         }
         return ScoredDocuments(headers: headers, boilerplateCandidates: candidates) { spill.content($0) }
     }
@@ -171,7 +173,7 @@ struct StreamingScorer {
             header.language = scored.score.language.rawValue
             header.text = ""
             header.segments = []
-            headers.append(header)
+            headers.append(interner.intern(header))
             candidates.append(scored.candidates)
         }
     }

@@ -64,15 +64,18 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     /// A member of an object written by `writePretty`: a value, or an array whose elements are
-    /// made only when they are written.
+    /// made only when they are written. `weight(i)` tells how large element `i` is, in units of
+    /// about a kilobyte of text (a thread's messages).
     public enum StreamedMember {
         case value(String, JSONValue)
-        case array(String, count: Int, element: @Sendable (Int) -> JSONValue)
+        case array(String, count: Int, weight: (Int) -> Int = { _ in 1 }, element: @Sendable (Int) -> JSONValue)
     }
 
     /// Elements of a streamed array made and written together (on up to `parallelism` threads),
-    /// then handed on: a large report never has all its threads' text in memory.
+    /// then handed on: at most this many, and as many as weigh `streamedWeight` together, so
+    /// that a large report never has more than a few megabytes of its threads made at once.
     static let streamedChunk = 512
+    static let streamedWeight = 2_048
 
     /// The text `pretty()` gives for an object of `members`, handed to `sink` piece by piece.
     public static func writePretty(
@@ -90,7 +93,7 @@ public indirect enum JSONValue: Hashable, Sendable {
                 escape(key, into: &out)
                 append(": ", to: &out)
                 value.write(to: &out, indent: indent, level: 1)
-            case .array(let key, let count, let element):
+            case .array(let key, let count, let weight, let element):
                 escape(key, into: &out)
                 append(": ", to: &out)
                 guard count > 0 else {
@@ -98,8 +101,15 @@ public indirect enum JSONValue: Hashable, Sendable {
                     continue
                 }
                 out.append(UInt8(ascii: "["))
-                for start in stride(from: 0, to: count, by: streamedChunk) {
-                    let pieces = Array(start..<min(count, start + streamedChunk)).parallelMap(parallelism: parallelism) {
+                var start = 0
+                while start < count {
+                    var end = start, total = 0
+                    while end < count && end - start < streamedChunk && (end == start || total + weight(end) <= streamedWeight) {
+                        total += weight(end)
+                        end += 1
+                    }
+                    defer { start = end }
+                    let pieces = Array(start..<end).parallelMap(parallelism: parallelism) {
                         position in
                         var bytes: [UInt8] = []
                         element(position).write(to: &bytes, indent: indent, level: 2)

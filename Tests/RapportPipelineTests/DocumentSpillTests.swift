@@ -148,4 +148,18 @@ import RapportTestSupport
             #expect(!held.threads.isEmpty)
         }
     }
+
+    /// Interned headers equal the documents they came from, and equal strings share one copy.
+    @Test func internedHeadersAreTheSameValues() throws {
+        var interner = HeaderInterner()
+        let interned = Self.samples.map { interner.intern($0) }
+        #expect(interned == Self.samples)
+        func storage(_ text: String) -> UnsafePointer<UInt8>? { text.utf8.withContiguousStorageIfAvailable { $0.baseAddress! } }
+        let senders = interned.compactMap(\.from.first).filter { $0.address.utf8.count > 15 }
+        let repeated = try #require(Dictionary(grouping: senders, by: \.address).values.first { $0.count > 1 })
+        #expect(Set(repeated.map { storage($0.address) }).count == 1)
+        let replies = interned.filter { $0.inReplyTo != nil }
+        let ids = Dictionary(interned.map { ($0.id, storage($0.id)) }) { first, _ in first }
+        #expect(replies.contains { reply in ids[reply.inReplyTo!].map { $0 == storage(reply.inReplyTo!) } == true })
+    }
 }

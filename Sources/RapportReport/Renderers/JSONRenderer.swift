@@ -22,7 +22,9 @@ public struct JSONRenderer: ReportRenderer {
         let digest = ReportDigest(report)
         var members = head(report, context: context, digest: digest).map(JSONValue.StreamedMember.value)
         let threads = report.threads
-        members.append(.array("threads", count: threads.count) { ReportJSON.thread(threads[$0], digest) })
+        members.append(.array("threads", count: threads.count, weight: { threads[$0].messages.count + 1 }) {
+            ReportJSON.thread(threads[$0], digest)
+        })
         members.append(.value("accounts", .array(report.accounts.map { ReportJSON.account($0, digest) })))
         try JSONValue.writePretty(members, parallelism: context.parallelism, sink: sink)
         try sink([UInt8(ascii: "\n")])

@@ -9,10 +9,9 @@ struct ReadingBuilder: Sendable {
     let directory: AccountDirectory
     let cues: HealthCues
 
-    /// A sentence repeated verbatim at the end of several messages from one organisation is a
+    /// A sentence repeated verbatim at the end of two or more messages from one organisation is a
     /// disclaimer or signature the mail client or server appended, not something anyone said.
     static let boilerplateMinimumWords = 8
-    static let boilerplateMinimumMessages = 2
 
     /// Readings of the documents, in their order, built on up to `parallelism` threads.
     func readings(_ documents: [ScoredDocument], parallelism: Int = 1) -> [Reading] {
@@ -159,21 +158,32 @@ struct ReadingBuilder: Sendable {
         // is the same for any number of threads.
         let shares = max(1, min(parallelism, groups.count / 256))
         let partial = (0..<shares).parallelMap(parallelism: shares) { share -> [String: Set<TextDigest>] in
-            var seen: [String: [TextDigest: Set<String>]] = [:]
+            // Per sentence, the first message id it was seen in, or nil once a second one had it:
+            // "in at least two messages" without keeping every id.
+            var seen: [String: [TextDigest: String?]] = [:]
             for index in documents.indices {
                 guard let group = groups[index], shares == 1 || Self.share(of: group, among: shares) == share else { continue }
-                for sentence in candidates[index] {
-                    seen[group, default: [:]][sentence, default: []].insert(documents[index].id)
-                }
+                Self.note(candidates[index], in: documents[index].id, into: &seen[group, default: [:]])
             }
             return seen.compactMapValues { sentences in
-                let repeated = Set(sentences.filter { $0.value.count >= Self.boilerplateMinimumMessages }.keys)
+                let repeated = Set(sentences.filter { $0.value == nil }.keys)
                 return repeated.isEmpty ? nil : repeated
             }
         }
         var boilerplate: [String: Set<TextDigest>] = [:]
         for groups in partial { boilerplate.merge(groups) { first, _ in first } }
         return boilerplate
+    }
+
+    private static func note(_ sentences: [TextDigest], in id: String, into seen: inout [TextDigest: String?]) {
+        for sentence in sentences {
+            Self.seenAgain(in: id, &seen[sentence, default: .some(id)])
+        }
+    }
+
+    @inline(__always)
+    private static func seenAgain(in id: String, _ entry: inout String?) {
+        if let first = entry, first != id { entry = nil }
     }
 
     private static func share(of group: String, among shares: Int) -> Int {

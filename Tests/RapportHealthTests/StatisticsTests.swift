@@ -2,6 +2,7 @@ import Foundation
 @testable import RapportHealth
 import RapportModel
 import Testing
+import RapportTestSupport
 
 @Suite struct StatisticsTests {
     @Test func median() {
@@ -28,6 +29,35 @@ import Testing
         #expect(RobustStatistics.theilSenSlope(x: x, y: y) == 2)
         #expect(RobustStatistics.theilSenSlope(x: [1, 1, 1], y: [0, 5, 9]) == nil)
         #expect(RobustStatistics.theilSenSlope(x: [0, 10], y: [1, 0]) == -0.1)
+    }
+
+    /// The sign found by counting equals the sign of the slope found by sorting every pairwise
+    /// slope: seeded series of every length up to 40, with repeated days and tones, including
+    /// balanced ones (half the slopes below zero) where the mean of the middle two decides, both ways.
+    @Test func theilSenSignByCountingIsTheSortedOne() {
+        var generator = SplitMix64(seed: 31)
+        func random(_ range: Int) -> Int { Int(generator.next() % UInt64(range)) }
+        var compared = 0
+        var balanced: Set<Bool> = []
+        for round in 0..<4_000 {
+            let count = round % 2 == 0 ? random(41) : 2 + random(4)
+            let x = (0..<count).map { _ in Double(random(12)) + (random(3) == 0 ? 0.5 : 0) }
+            let y = (0..<count).map { _ in random(4) == 0 ? Double(random(3)) / 2 : Double(random(2_001) - 1_000) / 1_000 }
+            let expected = RobustStatistics.theilSenSlope(x: x, y: y).map { $0 < 0 }
+            #expect(RobustStatistics.theilSenSlopeFalls(x: x, y: y) == expected, "\(x) \(y)")
+            guard let expected else { continue }
+            compared += 1
+            var slopes: [Double] = []
+            for i in x.indices { for j in x.indices where j > i && x[j] != x[i] { slopes.append((y[j] - y[i]) / (x[j] - x[i])) } }
+            if slopes.count % 2 == 0 && slopes.filter({ $0 < 0 }).count == slopes.count / 2 { balanced.insert(expected) }
+        }
+        #expect(compared > 3_000)
+        #expect(balanced == [true, false])
+        #expect(RobustStatistics.theilSenSlopeFalls(x: [1, 1, 1], y: [0, 5, 9]) == nil)
+        #expect(RobustStatistics.theilSenSlopeFalls(x: [], y: []) == nil)
+        #expect(RobustStatistics.theilSenSlopeFalls(x: [0, 10], y: [1, 0]) == true)
+        #expect(RobustStatistics.theilSenSlopeFalls(x: [0, 10], y: [0, 0]) == false)
+        #expect(RobustStatistics.theilSenSlopeFalls(x: [0, 1, 2], y: [0, .nan, 1]) == (RobustStatistics.theilSenSlope(x: [0, 1, 2], y: [0, .nan, 1])! < 0))
     }
 
     @Test func changePointSplitsWhereTheLevelMoves() {

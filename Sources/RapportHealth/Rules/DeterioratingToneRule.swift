@@ -48,7 +48,7 @@ struct DeterioratingToneRule: FlagRule {
         }
         let firstDate = readings[points[0]].date!
         let days = points.map { readings[$0].date!.timeIntervalSince(firstDate) / 86_400 }
-        guard let slope = RobustStatistics.theilSenSlope(x: days, y: tones), slope < 0 else { return [] }
+        guard RobustStatistics.theilSenSlopeFalls(x: days, y: tones) == true else { return [] }
 
         let later = Array(points[change.index...])
         let since = readings[later[0]].date!

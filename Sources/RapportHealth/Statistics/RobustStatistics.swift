@@ -47,6 +47,43 @@ enum RobustStatistics {
         return median(slopes)
     }
 
+    /// Whether `theilSenSlope` is below zero, found without keeping every pairwise slope: a
+    /// thread of thousands of messages has millions of them, which took hundreds of megabytes and
+    /// most of a second to sort each time the deteriorating-tone rule looked at it. The slopes are
+    /// counted by sign, and the two middle ones are known exactly where their mean decides.
+    static func theilSenSlopeFalls(x: [Double], y: [Double]) -> Bool? {
+        precondition(x.count == y.count, "one y per x")
+        var pairs = 0, negative = 0
+        var largestNegative = -Double.infinity, smallestOther = Double.infinity
+        var unordered = false
+        for i in x.indices {
+            for j in (i + 1)..<x.count where x[j] != x[i] {
+                let slope = (y[j] - y[i]) / (x[j] - x[i])
+                pairs += 1
+                if slope < 0 {
+                    negative += 1
+                    largestNegative = max(largestNegative, slope)
+                } else if slope >= 0 {
+                    smallestOther = min(smallestOther, slope)
+                } else {
+                    unordered = true
+                }
+            }
+        }
+        guard pairs > 0 else { return nil }
+        let middle = pairs / 2
+        // The slopes sorted: `negative` of them below zero, then the rest.
+        if !unordered {
+            if pairs % 2 == 1 { return negative > middle }
+            if negative < middle { return false }
+            if negative == middle { return (largestNegative + smallestOther) / 2 < 0 }
+            // Both middle slopes are negative, and so is their mean unless it underflows to
+            // zero, which only slopes within a few hundred powers of ten of zero can do.
+            if largestNegative < -1e-300 { return true }
+        }
+        return theilSenSlope(x: x, y: y).map { $0 < 0 }
+    }
+
     /// Which way a change must go to count.
     enum Direction { case drop, rise }
 

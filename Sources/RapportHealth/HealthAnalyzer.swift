@@ -37,12 +37,16 @@ public struct HealthAnalyzer: Sendable {
     /// Assesses the documents as of `asOf` (nil: the newest message's date). Documents dated
     /// after `asOf` are left out, as if not yet written.
     public func assess(_ documents: [ScoredDocument], asOf: Date?) -> HealthReport {
-        assess(ScoredDocuments(documents, parallelism: parallelism), asOf: asOf, history: nil).report
+        var held = ScoredDocuments(documents, parallelism: parallelism)
+        return assess(&held, asOf: asOf, history: nil).report
     }
 
-    /// `assess` of documents whose texts and scores are loaded account by account.
-    public func assess(_ documents: ScoredDocuments, asOf: Date?) -> HealthReport {
-        assess(documents, asOf: asOf, history: nil).report
+    /// `assess` of documents whose texts and scores are loaded account by account. It takes
+    /// them over, leaving `documents` empty, so that only one array of their headers is held.
+    public func assess(taking documents: inout ScoredDocuments, asOf: Date?) -> HealthReport {
+        var taken = ScoredDocuments([])
+        swap(&taken, &documents)
+        return assess(&taken, asOf: asOf, history: nil).report
     }
 
     /// `assess`, taking every account's month-end health from `history` where the point's inputs
@@ -51,18 +55,22 @@ public struct HealthAnalyzer: Sendable {
     public func assessRemembering(_ documents: [ScoredDocument], asOf: Date?, history: HealthHistoryMemo)
         -> (report: HealthReport, history: HealthHistoryMemo)
     {
-        let (report, memo) = assess(ScoredDocuments(documents, parallelism: parallelism), asOf: asOf, history: history)
+        var held = ScoredDocuments(documents, parallelism: parallelism)
+        let (report, memo) = assess(&held, asOf: asOf, history: history)
         return (report, memo ?? HealthHistoryMemo())
     }
 
-    private func assess(_ documents: ScoredDocuments, asOf: Date?, history: HealthHistoryMemo?)
+    /// Arranges `documents` in canonical order in place (the caller's copy should be the only one).
+    private func assess(_ documents: inout ScoredDocuments, asOf: Date?, history: HealthHistoryMemo?)
         -> (report: HealthReport, history: HealthHistoryMemo?)
     {
-        let headers = documents.headers
-        let moment = asOf ?? headers.compactMap(\.date).max() ?? Date(timeIntervalSince1970: 0)
-        let order = headers.indices.filter { headers[$0].date.map { $0 <= moment } ?? true }
-            .sorted { Self.precedes(headers[$0], headers[$1]) }
-        let inScope = order.map { headers[$0] }
+        let moment = asOf ?? documents.headers.compactMap(\.date).max() ?? Date(timeIntervalSince1970: 0)
+        do {
+            let headers = documents.headers
+            documents.arrange(headers.indices.filter { headers[$0].date.map { $0 <= moment } ?? true }
+                .sorted { Self.precedes(headers[$0], headers[$1]) })
+        }
+        let inScope = documents.headers
 
         var ourDomains = configuration.ourDomains
         let assumed = ourDomains.isEmpty
@@ -71,8 +79,10 @@ public struct HealthAnalyzer: Sendable {
                                          parallelism: parallelism)
         let builder = ReadingBuilder(directory: directory, cues: cues)
         let boilerplate = builder.boilerplateSentences(
-            inScope, candidates: order.map { documents.boilerplateCandidates[$0] }, parallelism: parallelism)
+            inScope, candidates: documents.boilerplateCandidates, parallelism: parallelism)
+        documents.forgetBoilerplateCandidates()
         let automatedSenders = builder.automatedSenders(inScope)
+        let held = documents
         var session = AnalysisSession(configuration: configuration, cues: cues, directory: directory, asOf: moment)
         session.parallelism = parallelism
         session.history = history
@@ -80,7 +90,7 @@ public struct HealthAnalyzer: Sendable {
         let (threads, accounts, memo) = session.reportRemembering(
             inScope, participants: { Self.participants(inScope[$0], directory: directory) }
         ) { position in
-            builder.reading(documents.scored(order[position]), boilerplate: boilerplate, automatedSenders: automatedSenders)
+            builder.reading(held.scored(position), boilerplate: boilerplate, automatedSenders: automatedSenders)
         }
         return (HealthReport(asOf: moment, ourDomains: ourDomains, ourDomainsAssumed: assumed, threads: threads,
                              accounts: accounts), memo)

@@ -81,7 +81,7 @@ extension Pipeline {
         headers = []
         var analyzer = HealthAnalyzer(configuration: configuration, ourDomains: options.ourDomains)
         analyzer.parallelism = options.parallelism
-        let report = analyzer.assess(documents, asOf: options.asOf)
+        let report = analyzer.assess(taking: &documents, asOf: options.asOf)
         return AnalyzeResult(report: report, summary: input.summary, diagnostics: input.diagnostics)
     }
 

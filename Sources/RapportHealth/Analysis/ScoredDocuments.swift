@@ -25,9 +25,12 @@ public struct ScoredDocuments: Sendable {
     public private(set) var headers: [Document]
     /// Each document's long sentences, normalised and digested: all that finding boilerplate
     /// across documents needs of their sentences.
-    public let boilerplateCandidates: [[TextDigest]]
+    public private(set) var boilerplateCandidates: [[TextDigest]]
     /// Document `index`'s text, speaker turns and score. Called from several threads at once.
     let content: @Sendable (Int) -> Content
+    /// The index `content` knows each document by, once `arrange` has moved them; nil while they
+    /// are where they were given.
+    private var contentIndices: [Int]?
 
     /// `headers[i]` is document `i` with its text and segments possibly removed; `content(i)`
     /// gives them back, with its score.
@@ -55,7 +58,7 @@ public struct ScoredDocuments: Sendable {
     /// Document `index` whole, with its score; its thread and language as its header has them.
     public func scored(_ index: Int) -> ScoredDocument {
         var document = headers[index]
-        let content = content(index)
+        let content = content(contentIndices?[index] ?? index)
         document.text = content.text
         document.segments = content.segments
         return ScoredDocument(document: document, score: content.score)
@@ -67,6 +70,20 @@ public struct ScoredDocuments: Sendable {
             ReadingBuilder.wordCount(sentence.text) >= ReadingBuilder.boilerplateMinimumWords
                 ? TextDigest(ReadingBuilder.normalized(sentence.text)) : nil
         }
+    }
+
+    /// Keeps only the documents `order` names, in that order: document `i` is then the one that
+    /// was `order[i]`. Made in place of the old headers, so that only one array of them is held.
+    public mutating func arrange(_ order: [Int]) {
+        headers = order.map { headers[$0] }
+        if !boilerplateCandidates.isEmpty { boilerplateCandidates = order.map { boilerplateCandidates[$0] } }
+        let previous = contentIndices
+        contentIndices = order.map { previous?[$0] ?? $0 }
+    }
+
+    /// Lets the boilerplate candidates go once boilerplate has been found.
+    public mutating func forgetBoilerplateCandidates() {
+        boilerplateCandidates = []
     }
 
     /// Puts the text back into the headers of documents that share a date, an id and a source
@@ -95,7 +112,7 @@ public struct ScoredDocuments: Sendable {
                 first[key] = index
             }
         }
-        for index in tied { headers[index].text = content(index).text }
+        for index in tied { headers[index].text = content(contentIndices?[index] ?? index).text }
     }
 
     /// Sets each document's thread, as threading decided over the headers.

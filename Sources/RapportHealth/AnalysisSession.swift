@@ -36,7 +36,9 @@ struct AnalysisSession: Sendable {
     /// `reportRemembering` of documents in canonical order, grouped without their readings
     /// (`threadGroups(_:participants:)`): `whole(i)` builds reading `i` when its account is
     /// assessed, so that only the accounts being assessed hold their sentences.
-    func reportRemembering(_ documents: [Document], participants: (Int) -> [Participant], whole: @escaping @Sendable (Int) -> Reading)
+    func reportRemembering(
+        _ documents: [Document], participants: @Sendable (Int) -> [Participant], whole: @escaping @Sendable (Int) -> Reading
+    )
         -> ([ThreadReport], [AccountReport], HealthHistoryMemo?)
     {
         reportRemembering(threadGroups(documents, participants: participants), noteAccount: { documents[$0].account },
@@ -178,7 +180,8 @@ struct AnalysisSession: Sendable {
 
     /// The threads of documents in canonical order, with their accounts, by position; `readings`
     /// left empty. `participants(i)`: document `i`'s participants, resolved.
-    func threadGroups(_ documents: [Document], participants: (Int) -> [Participant]) -> [ThreadGroup] {
+    /// The accounts are found on `parallelism` threads.
+    func threadGroups(_ documents: [Document], participants: @Sendable (Int) -> [Participant]) -> [ThreadGroup] {
         var order: [String] = []
         var members: [String: [Int]] = [:]
         for (position, document) in documents.enumerated() {
@@ -186,10 +189,10 @@ struct AnalysisSession: Sendable {
             if members[id] == nil { order.append(id) }
             members[id, default: []].append(position)
         }
-        return order.sorted().map { id in
-            let positions = members[id]!
-            return ThreadGroup(id: id, accountKey: accountKey(positions, documents, participants), readings: [],
-                               positions: positions)
+        let threads = order.sorted().map { id in (id: id, positions: members[id]!) }
+        return threads.parallelMap(parallelism: parallelism) { thread in
+            ThreadGroup(id: thread.id, accountKey: accountKey(thread.positions, documents, participants), readings: [],
+                        positions: thread.positions)
         }
     }
 

@@ -109,7 +109,6 @@ extension Pipeline {
         let text = try Lexicon.text(ofFile: data, file: path)
         return try Lexicon.load(text: text, file: path, format: Lexicon.detectFormat(text: text, file: path))
     }
-
 }
 
 /// Scores documents as they are read, a batch at a time on `parallelism` threads, with evidence

@@ -75,10 +75,7 @@ extension Pipeline {
         let input = try read(inputs, parallelism: options.parallelism) { scoring.add($0) }
         var documents = scoring.finish()
         documents.keepingTiedTexts()
-        var headers = documents.headers
-        Threader().assignThreads(&headers)
-        documents.setThreads(headers.map(\.thread))
-        headers = []
+        documents.assignThreads { Threader().assignThreads(&$0) }
         var analyzer = HealthAnalyzer(configuration: configuration, ourDomains: options.ourDomains)
         analyzer.parallelism = options.parallelism
         let report = analyzer.assess(taking: &documents, asOf: options.asOf)

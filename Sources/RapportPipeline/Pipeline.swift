@@ -10,15 +10,7 @@ public enum Pipeline {
         throws -> (documents: [Document], diagnostics: [Diagnostic], summary: IngestSummary)
     {
         var documents: [Document] = []
-        var diagnostics: [Diagnostic] = []
-        var options = IngestOptions()
-        options.parallelism = max(1, parallelism)
-        let summary = try Ingestor(options: options).read(inputs) { event in
-            switch event {
-            case .document(let document): documents.append(document)
-            case .diagnostic(let diagnostic): diagnostics.append(diagnostic)
-            }
-        }
+        let (diagnostics, summary) = try read(inputs, parallelism: parallelism) { documents.append($0) }
         return (documents, diagnostics, summary)
     }
 

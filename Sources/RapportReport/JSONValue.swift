@@ -33,33 +33,11 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// `parallelism` threads (a large report's threads are most of its text); the same text.
     public func pretty(parallelism: Int) -> String {
         guard parallelism > 1, case .object(let members) = self, !members.isEmpty else { return pretty() }
-        let indent: StaticString = "  "
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        for (index, (key, value)) in members.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONValue.newline(&out, indent, 1)
-            JSONValue.escape(key, into: &out)
-            JSONValue.append(": ", to: &out)
-            guard case .array(let items) = value, items.count > 1 else {
-                value.write(to: &out, indent: indent, level: 1)
-                continue
-            }
-            let pieces = items.parallelMap(parallelism: parallelism) { item in
-                var bytes: [UInt8] = []
-                item.write(to: &bytes, indent: indent, level: 2)
-                return bytes
-            }
-            out.append(UInt8(ascii: "["))
-            for (position, piece) in pieces.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                JSONValue.newline(&out, indent, 2)
-                out.append(contentsOf: piece)
-            }
-            JSONValue.newline(&out, indent, 1)
-            out.append(UInt8(ascii: "]"))
-        }
-        JSONValue.newline(&out, indent, 0)
-        out.append(UInt8(ascii: "}"))
+        var out: [UInt8] = []
+        JSONValue.writePretty(members.map { key, value in
+            guard case .array(let items) = value, items.count > 1 else { return .value(key, value) }
+            return .array(key, count: items.count) { items[$0] }
+        }, parallelism: parallelism) { out += $0 }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -178,3 +178,12 @@ import Testing
     }
 }
 
+extension ReadingBuilder {
+    /// Readings of documents held whole, in their order, as assessment builds them account by account.
+    func readings(_ documents: [ScoredDocument]) -> [Reading] {
+        let held = ScoredDocuments(documents)
+        let boilerplate = boilerplateSentences(held.headers, candidates: held.boilerplateCandidates)
+        let automatedSenders = automatedSenders(held.headers)
+        return documents.map { reading($0, boilerplate: boilerplate, automatedSenders: automatedSenders) }
+    }
+}

@@ -13,16 +13,6 @@ struct ReadingBuilder: Sendable {
     /// disclaimer or signature the mail client or server appended, not something anyone said.
     static let boilerplateMinimumWords = 8
 
-    /// Readings of the documents, in their order, built on up to `parallelism` threads.
-    func readings(_ documents: [ScoredDocument], parallelism: Int = 1) -> [Reading] {
-        let held = ScoredDocuments(documents, parallelism: parallelism)
-        let boilerplate = boilerplateSentences(held.headers, candidates: held.boilerplateCandidates, parallelism: parallelism)
-        let automatedSenders = automatedSenders(held.headers)
-        return documents.parallelMap(parallelism: parallelism) {
-            reading($0, boilerplate: boilerplate, automatedSenders: automatedSenders)
-        }
-    }
-
     /// Whether each sender of mail is automated, once per sender rather than once per message.
     func automatedSenders(_ documents: [Document]) -> [Participant: Bool] {
         var senders: [Participant: Bool] = [:]

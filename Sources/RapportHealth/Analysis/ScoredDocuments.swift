@@ -58,7 +58,7 @@ public struct ScoredDocuments: Sendable {
     /// Document `index` whole, with its score; its thread and language as its header has them.
     public func scored(_ index: Int) -> ScoredDocument {
         var document = headers[index]
-        let content = content(contentIndices?[index] ?? index)
+        let content = contentOf(index)
         document.text = content.text
         document.segments = content.segments
         return ScoredDocument(document: document, score: content.score)
@@ -112,12 +112,17 @@ public struct ScoredDocuments: Sendable {
                 first[key] = index
             }
         }
-        for index in tied { headers[index].text = content(contentIndices?[index] ?? index).text }
+        for index in tied { headers[index].text = contentOf(index).text }
     }
 
-    /// Sets each document's thread, as threading decided over the headers.
-    public mutating func setThreads(_ threads: [String?]) {
-        precondition(threads.count == headers.count)
-        for index in headers.indices { headers[index].thread = threads[index] }
+    /// Lets `threading` set each header's thread in place (it must not add, remove or move any).
+    public mutating func assignThreads(_ threading: (inout [Document]) -> Void) {
+        let count = headers.count
+        threading(&headers)
+        precondition(headers.count == count, "threading keeps every document where it is")
+    }
+
+    private func contentOf(_ index: Int) -> Content {
+        content(contentIndices?[index] ?? index)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RapportHealth
+import RapportLanguage
 import RapportModel
 
 #if canImport(Glibc)
@@ -107,8 +108,8 @@ final class DocumentSpill: @unchecked Sendable {
 // MARK: - The record format
 
 /// Writes a content record: strings as a length and UTF-8, numbers as their bits, collections
-/// as a count and their elements. Read back only by `SpillReader` in the same run, so it needs
-/// no version or byte order of its own.
+/// as a count and their elements, category names as their `CategoryNumbers` number. Read back
+/// only by `SpillReader` in the same process, so it needs no version or byte order of its own.
 struct SpillWriter {
     var bytes: [UInt8] = []
 
@@ -142,10 +143,14 @@ struct SpillWriter {
         for value in values { string(value) }
     }
 
+    mutating func category(_ name: String) {
+        int(Int(CategoryNumbers.number(for: name)))
+    }
+
     mutating func numbers(_ values: [String: Double]) {
         int(values.count)
         for (key, value) in values {
-            string(key)
+            category(key)
             double(value)
         }
     }
@@ -173,7 +178,7 @@ struct SpillWriter {
             for evidence in sentence.evidence {
                 string(evidence.term)
                 string(evidence.entry)
-                string(evidence.category)
+                category(evidence.category)
                 double(evidence.baseWeight)
                 double(evidence.finalWeight)
                 strings(evidence.rules)
@@ -183,7 +188,9 @@ struct SpillWriter {
     }
 }
 
-/// Reads what `SpillWriter` wrote.
+/// Reads what `SpillWriter` wrote. Category names come back as the one string the process
+/// holds for each: the report keeps every message's categories, and a copy of each name per
+/// message was a quarter of what a large report held.
 struct SpillReader {
     let bytes: [UInt8]
     var position = 0
@@ -219,11 +226,15 @@ struct SpillReader {
         (0..<int()).map { _ in string() }
     }
 
+    mutating func category() -> String {
+        CategoryNumbers.name(of: Int32(int()))
+    }
+
     mutating func numbers() -> [String: Double] {
         let count = int()
         var values: [String: Double] = Dictionary(minimumCapacity: count)
         for _ in 0..<count {
-            let key = string()
+            let key = category()
             values[key] = double()
         }
         return values
@@ -245,7 +256,7 @@ struct SpillReader {
             let categories = numbers()
             let politeness = double()
             let evidence = (0..<int()).map { _ -> Evidence in
-                let term = string(), entry = string(), category = string()
+                let term = string(), entry = string(), category = category()
                 let base = double(), final = double()
                 return Evidence(term: term, entry: entry, category: category, baseWeight: base, finalWeight: final,
                                 rules: strings())

@@ -63,6 +63,29 @@ import RapportTestSupport
             .map(\.bitPattern) == [values[0], values[1], values[2], values[3], values[5], values[4]].map(\.bitPattern))
     }
 
+    /// Category names read back are the process's one copy of each, not a string per record.
+    @Test func categoryNamesAreShared() {
+        func storage(_ name: String) -> UnsafePointer<UInt8>? {
+            name.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+        }
+        let name = "conflict.complaint.custom-\(UUID().uuidString)"
+        let evidence = Evidence(term: "late", entry: "late", category: name, baseWeight: 1, finalWeight: 1, rules: [])
+        let sentence = SentenceScore(text: "late", utf8Range: 0..<4, sentiment: 0, categories: [name: 0.5],
+                                     politeness: 0, evidence: [evidence], rules: [])
+        let content = ScoredDocuments.Content(
+            text: "late", segments: [],
+            score: DocumentScore(language: .english, sentiment: 0, categories: [name: 0.5], sentences: [sentence]))
+        var first = SpillReader(bytes: DocumentSpill.record(content))
+        var second = SpillReader(bytes: DocumentSpill.record(content))
+        let (one, two) = (first.content().score, second.content().score)
+        #expect(one == content.score && two == content.score)
+        let names = [one.categories.keys.first!, two.categories.keys.first!, one.sentences[0].categories.keys.first!,
+                     two.sentences[0].evidence[0].category]
+        #expect(names.allSatisfy { $0 == name })
+        #expect(Set(names.map(storage)).count == 1, "one string for the name")
+        #expect(storage(names[0]) != nil)
+    }
+
     @Test func withoutATemporaryDirectoryContentsStayInMemory() {
         let contents = Self.contents(Array(Self.samples.prefix(20)))
         let spill = DocumentSpill(directory: "/nonexistent-\(UUID().uuidString)")

@@ -13,6 +13,8 @@ struct AnalysisSession: Sendable {
     /// Month-end points known from an earlier assessment; nil when none are to be remembered
     /// (then no digests are made).
     var history: HealthHistoryMemo?
+    /// Which thread reports to keep; nil keeps all (`HealthAnalyzer.keepsThread`).
+    var keepsThread: (@Sendable (ThreadReport, Account) -> Bool)?
 
     struct ThreadGroup {
         var id: String
@@ -68,7 +70,9 @@ struct AnalysisSession: Sendable {
             if let whole {
                 for group in groups.indices { groups[group].readings = groups[group].positions.map(whole) }
             }
-            return accountReport(keys[index], groups: groups, noteNames: names, directoryDigest: directoryDigest)
+            var assessed = accountReport(keys[index], groups: groups, noteNames: names, directoryDigest: directoryDigest)
+            if let keepsThread { assessed.0.removeAll { !keepsThread($0, assessed.1.account) } }
+            return assessed
         }
         var assessed = largestFirst
         for (position, index) in order.enumerated() { assessed[index] = largestFirst[position] }

@@ -23,6 +23,11 @@ public struct HealthAnalyzer: Sendable {
     let cues: HealthCues
     /// Threads for building readings and assessing accounts; the report is the same for any number.
     public var parallelism = 1
+    /// Which threads the report keeps (given each thread's report and its account), asked as
+    /// each account is assessed; nil keeps all. Assessment itself still sees every thread
+    /// (baselines, account flags and health, an account's list of threads are unchanged): this
+    /// only spares holding the reports of threads that will not be shown.
+    public var keepsThread: (@Sendable (ThreadReport, Account) -> Bool)?
 
     /// `ourDomains` (e.g. from `--our-domain`) are added to the configured ones.
     public init(configuration: HealthConfiguration = .init(), ourDomains: [String] = []) {
@@ -65,11 +70,9 @@ public struct HealthAnalyzer: Sendable {
         -> (report: HealthReport, history: HealthHistoryMemo?)
     {
         let moment = asOf ?? documents.headers.compactMap(\.date).max() ?? Date(timeIntervalSince1970: 0)
-        do {
-            let headers = documents.headers
-            documents.arrange(headers.indices.filter { headers[$0].date.map { $0 <= moment } ?? true }
-                .sorted { Self.precedes(headers[$0], headers[$1]) })
-        }
+        // The order is found first, so that the headers are not shared while they are moved.
+        let order = Self.canonicalOrder(documents.headers, upTo: moment)
+        documents.arrange(order)
         let inScope = documents.headers
 
         var ourDomains = configuration.ourDomains
@@ -86,6 +89,7 @@ public struct HealthAnalyzer: Sendable {
         var session = AnalysisSession(configuration: configuration, cues: cues, directory: directory, asOf: moment)
         session.parallelism = parallelism
         session.history = history
+        session.keepsThread = keepsThread
         // Grouped by headers; each account's readings are built whole when it is assessed.
         let (threads, accounts, memo) = session.reportRemembering(
             inScope, participants: { Self.participants(inScope[$0], directory: directory) }
@@ -94,6 +98,12 @@ public struct HealthAnalyzer: Sendable {
         }
         return (HealthReport(asOf: moment, ourDomains: ourDomains, ourDomainsAssumed: assumed, threads: threads,
                              accounts: accounts), memo)
+    }
+
+    /// The positions of the documents dated up to `moment` (or undated), in canonical order.
+    private static func canonicalOrder(_ documents: [Document], upTo moment: Date) -> [Int] {
+        documents.indices.filter { documents[$0].date.map { $0 <= moment } ?? true }
+            .sorted { precedes(documents[$0], documents[$1]) }
     }
 
     /// A document's participants as its reading has them: resolved.

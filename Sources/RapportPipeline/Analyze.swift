@@ -3,6 +3,7 @@ import RapportHealth
 import RapportIngest
 import RapportLanguage
 import RapportModel
+import RapportReport
 
 /// What `rapport analyze` (and `scan`) asks of the pipeline besides the inputs.
 public struct AnalyzeOptions: Sendable {
@@ -22,6 +23,9 @@ public struct AnalyzeOptions: Sendable {
     public var asOf: Date?
     /// Threads for parsing and scoring; the report is the same for any number.
     public var parallelism = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// What the report will show: threads this filter drops are not kept in the result's report
+    /// (whose accounts, flags and health are unchanged). Nil keeps every thread.
+    public var shown: ReportFilter?
 
     public init(ourDomains: [String] = [], configurationFile: String? = nil,
                 searchDirectory: String = FileManager.default.currentDirectoryPath, lexicons: [Lexicon] = [],
@@ -78,6 +82,7 @@ extension Pipeline {
         documents.assignThreads { Threader().assignThreads(&$0) }
         var analyzer = HealthAnalyzer(configuration: configuration, ourDomains: options.ourDomains)
         analyzer.parallelism = options.parallelism
+        if let shown = options.shown { analyzer.keepsThread = { shown.keeps($0, of: $1) } }
         let report = analyzer.assess(taking: &documents, asOf: options.asOf)
         return AnalyzeResult(report: report, summary: input.summary, diagnostics: input.diagnostics)
     }

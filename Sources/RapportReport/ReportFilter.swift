@@ -34,16 +34,23 @@ public struct ReportFilter: Hashable, Sendable {
             account.flags = account.flags.filter(keep)
             return account
         }
-        let accountKeys = Set(filtered.accounts.map(\.account.key))
+        let accounts = Dictionary(report.accounts.map { ($0.account.key, $0.account) }) { first, _ in first }
         filtered.threads = report.threads.compactMap { thread in
-            let inAccount = account == nil || accountKeys.contains(thread.account)
-                || thread.account.lowercased() == account?.lowercased()
-            guard inAccount, overlapsWindow(thread) else { return nil }
+            guard keeps(thread, of: accounts[thread.account]) else { return nil }
             var thread = thread
             thread.flags = thread.flags.filter(keep)
-            return thread.flags.isEmpty && !includeHealthy ? nil : thread
+            return thread
         }
         return filtered
+    }
+
+    /// Whether `apply` keeps `thread`, whose account (nil: none in the report) is `owner`. An
+    /// analysis asks this of each thread as its account is assessed, so that a report holds only
+    /// the threads it will show.
+    public func keeps(_ thread: ThreadReport, of owner: Account?) -> Bool {
+        let inAccount = account == nil || owner.map(matches) == true || thread.account.lowercased() == account?.lowercased()
+        guard inAccount, overlapsWindow(thread) else { return false }
+        return includeHealthy || thread.flags.contains { $0.severity >= minimumSeverity }
     }
 
     private func matches(_ candidate: Account) -> Bool {

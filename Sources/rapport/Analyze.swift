@@ -48,6 +48,7 @@ struct Analyze: ParsableCommand {
             ourDomains: identity.domains, configurationFile: identity.config, lexicons: try lexiconOptions.extraLexicons(),
             defaultLexicons: !lexiconOptions.noDefaultLexicons, asOf: asOf?.date)
         if let jobs { options.parallelism = jobs }
+        options.shown = selection.filter
         let result: AnalyzeResult
         do {
             result = try Pipeline.analyze(inputs: inputs, options: options)

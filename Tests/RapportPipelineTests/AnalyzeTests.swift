@@ -36,6 +36,24 @@ import RapportTestSupport
         #expect(first.report == second.report)
     }
 
+    /// With the filter the report will be shown through, only the threads it shows are kept, and
+    /// what it shows is unchanged: accounts, their flags and health, and every kept thread.
+    @Test(arguments: [
+        ReportFilter(), ReportFilter(includeHealthy: true), ReportFilter(account: "hafbrun.is"),
+        ReportFilter(minimumSeverity: .critical), ReportFilter(since: Date(timeIntervalSince1970: 1_788_000_000)),
+    ])
+    func reportKeepsOnlyTheThreadsShown(filter: ReportFilter) throws {
+        let whole = try Pipeline.analyze(inputs: Self.samples, options: Self.options).report
+        var options = Self.options
+        options.shown = filter
+        let kept = try Pipeline.analyze(inputs: Self.samples, options: options).report
+        #expect(kept.accounts == whole.accounts)
+        #expect(filter.apply(kept) == filter.apply(whole))
+        #expect(kept.threads.map(\.id) == filter.apply(whole).threads.map(\.id))
+        #expect(kept.threads == whole.threads.filter { thread in kept.threads.contains { $0.id == thread.id } })
+        if filter.includeHealthy { #expect(kept == whole) } else { #expect(kept.threads.count < whole.threads.count) }
+    }
+
     @Test func ourDomainIsInferredUnlessGiven() throws {
         let inferred = try Pipeline.analyze(inputs: Self.samples, options: Self.options)
         #expect(inferred.report.ourDomains == ["nordurljos.is"])

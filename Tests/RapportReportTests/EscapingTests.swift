@@ -149,6 +149,29 @@ import RapportModel
         #expect(Self.report.hasFlags(atLeast: severity))
     }
 
+    /// `keeps` names exactly the threads `apply` keeps, whatever the filter.
+    @Test func keepsAgreesWithApply() {
+        let filters = [
+            ReportFilter(), ReportFilter(includeHealthy: true), ReportFilter(account: "brightwaterhome.co.uk"),
+            ReportFilter(account: "BRIGHTWATER HOME LTD"), ReportFilter(account: "bjorn.agustsson@gmail.com"),
+            ReportFilter(includeHealthy: true, account: "nobody.example"), ReportFilter(minimumSeverity: .critical),
+            ReportFilter(minimumSeverity: .warning), ReportFilter(since: ReportFixture.date("2026-08-01T00:00:00Z")),
+            ReportFilter(includeHealthy: true, until: ReportFixture.date("2026-06-01T00:00:00Z")),
+        ]
+        let accounts = Dictionary(uniqueKeysWithValues: Self.report.accounts.map { ($0.account.key, $0.account) })
+        var kept: Set<[String]> = []
+        for filter in filters {
+            let expected = filter.apply(Self.report).threads.map(\.id)
+            #expect(Self.report.threads.filter { filter.keeps($0, of: accounts[$0.account]) }.map(\.id) == expected)
+            kept.insert(expected)
+        }
+        #expect(kept.count >= 5, "the filters keep different threads")
+        // A thread whose account is not in the report is kept only without an account filter.
+        let stray = Self.report.threads[0]
+        #expect(ReportFilter(includeHealthy: true).keeps(stray, of: nil))
+        #expect(!ReportFilter(includeHealthy: true, account: "nobody.example").keeps(stray, of: nil))
+    }
+
     @Test func failOnIgnoresFilteredFlags() {
         let filtered = ReportFilter(account: "bjorn.agustsson@gmail.com").apply(Self.report)
         #expect(filtered.hasFlags(atLeast: .warning))

@@ -73,12 +73,45 @@ public struct ScoredDocuments: Sendable {
     }
 
     /// Keeps only the documents `order` names, in that order: document `i` is then the one that
-    /// was `order[i]`. Made in place of the old headers, so that only one array of them is held.
+    /// was `order[i]`. The headers are moved within their own array (a second array of them was
+    /// the largest allocation of a large run).
     public mutating func arrange(_ order: [Int]) {
-        headers = order.map { headers[$0] }
-        if !boilerplateCandidates.isEmpty { boilerplateCandidates = order.map { boilerplateCandidates[$0] } }
+        Self.permute(&headers, order)
+        if !boilerplateCandidates.isEmpty { Self.permute(&boilerplateCandidates, order) }
         let previous = contentIndices
         contentIndices = order.map { previous?[$0] ?? $0 }
+    }
+
+    /// Rearranges `elements` in place so that element `i` is the one that was at `order[i]`,
+    /// and drops those `order` leaves out. `order` names distinct indices of `elements`.
+    static func permute<Element>(_ elements: inout [Element], _ order: [Int]) {
+        // The left-out elements go to the end, so that the whole is one permutation, applied
+        // cycle by cycle with swaps.
+        var source = order
+        if order.count < elements.count {
+            var named = [Bool](repeating: false, count: elements.count)
+            for index in order {
+                precondition(!named[index], "each document once")
+                named[index] = true
+            }
+            source += elements.indices.filter { !named[$0] }
+        }
+        precondition(source.count == elements.count, "each document once")
+        var placed = [Bool](repeating: false, count: elements.count)
+        for start in elements.indices where !placed[start] {
+            // Position `start` takes what was at `source[start]`, which takes what was at its
+            // source, and so on round the cycle; every swap puts one element in its place.
+            var position = start
+            placed[position] = true
+            while source[position] != start {
+                let next = source[position]
+                precondition(!placed[next], "each document once")
+                elements.swapAt(position, next)
+                placed[next] = true
+                position = next
+            }
+        }
+        elements.removeLast(elements.count - order.count)
     }
 
     /// Lets the boilerplate candidates go once boilerplate has been found.
@@ -90,18 +123,54 @@ public struct ScoredDocuments: Sendable {
     /// location with another: the canonical orders of threading and assessment compare texts
     /// last, and only such documents ever get that far.
     public mutating func keepingTiedTexts() {
-        struct Key: Hashable {
-            var date: Date?
-            var id: String
-            var file: String
-            var index: Int?
-            var offset: Int?
+        for index in Self.tied(headers) { headers[index].text = contentOf(index).text }
+    }
+
+    /// What two documents must share to tie before their texts are compared.
+    struct TieKey: Hashable {
+        var date: Date?
+        var id: String
+        var file: String
+        var index: Int?
+        var offset: Int?
+
+        init(_ document: Document) {
+            (date, id, file) = (document.date, document.id, document.source.file)
+            (index, offset) = (document.source.index, document.source.offset)
         }
-        var first: [Key: Int] = [:]
+    }
+
+    /// The documents that share their `TieKey` with another, in the order found. Found by the
+    /// keys' hashes, compared where hashes meet (a dictionary of the keys themselves was about
+    /// 20 MB per 100,000 documents); all keys are compared whole if two different ones ever
+    /// share a hash. `hash` is the key's own but for tests.
+    static func tied(_ headers: [Document], hash: (TieKey) -> Int = \.hashValue) -> [Int] {
+        var first: [Int: Int] = [:]
+        first.reserveCapacity(headers.count)
         var tied: [Int] = []
         for (index, header) in headers.enumerated() {
-            let key = Key(date: header.date, id: header.id, file: header.source.file, index: header.source.index,
-                          offset: header.source.offset)
+            let key = TieKey(header), hashed = hash(key)
+            guard let earlier = first[hashed] else {
+                first[hashed] = index
+                continue
+            }
+            let known = earlier >= 0 ? earlier : tied.last { hash(TieKey(headers[$0])) == hashed }!
+            guard TieKey(headers[known]) == key else { return tiedComparingKeys(headers) }
+            if earlier >= 0 {
+                tied.append(earlier)
+                first[hashed] = -1
+            }
+            tied.append(index)
+        }
+        return tied
+    }
+
+    /// `tied` by the keys themselves.
+    static func tiedComparingKeys(_ headers: [Document]) -> [Int] {
+        var first: [TieKey: Int] = [:]
+        var tied: [Int] = []
+        for (index, header) in headers.enumerated() {
+            let key = TieKey(header)
             if let earlier = first[key] {
                 if earlier >= 0 {
                     tied.append(earlier)
@@ -112,7 +181,7 @@ public struct ScoredDocuments: Sendable {
                 first[key] = index
             }
         }
-        for index in tied { headers[index].text = contentOf(index).text }
+        return tied
     }
 
     /// Lets `threading` set each header's thread in place (it must not add, remove or move any).

@@ -22,12 +22,13 @@ import Testing
 
         """
 
+    /// A file in a folder of the temporary directory that every run reuses, so that runs leave
+    /// no folders behind; each name always holds the same text, written whole.
     static func temporaryFile(_ name: String, _ text: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "rapport-language-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-language-cli-tests")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appendingPathComponent(name)
-        try Data(text.utf8).write(to: url)
+        try Data(text.utf8).write(to: url, options: .atomic)
         return url.path
     }
 

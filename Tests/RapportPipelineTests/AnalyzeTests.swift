@@ -9,9 +9,10 @@ import RapportTestSupport
     static let samples = [Fixtures.samples.path]
     static let options = AnalyzeOptions(searchDirectory: AnalyzeTests.folderWithoutConfiguration)
 
-    /// A fresh empty folder, so no `rapport.yml` lying around changes what is inferred.
+    /// An empty folder, so no `rapport.yml` lying around changes what is inferred (the same one
+    /// for every run, so that runs leave no folders behind).
     static let folderWithoutConfiguration: String = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-analyze-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-analyze-tests-without-configuration")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.path
     }()

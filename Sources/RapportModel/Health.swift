@@ -119,6 +119,17 @@ public enum Waiting: String, Hashable, Sendable, Codable {
 
 /// One message as analysis sees it.
 public struct MessageAssessment: Hashable, Sendable, Codable {
+    /// A category's name (e.g. `conflict.anger`) and its intensity in a message.
+    public struct Category: Hashable, Sendable {
+        public var name: String
+        public var intensity: Double
+
+        public init(name: String, intensity: Double) {
+            self.name = name
+            self.intensity = intensity
+        }
+    }
+
     public var document: String
     public var date: Date?
     public var author: Participant?
@@ -126,12 +137,19 @@ public struct MessageAssessment: Hashable, Sendable, Codable {
     public var fromUs: Bool
     /// Sentiment compound in [-1, 1].
     public var sentiment: Double
-    /// Category name (e.g. `conflict.anger`) to intensity.
-    public var categories: [String: Double]
+    /// The categories found, in name order. A report holds one list per message, and a list
+    /// takes about half the memory of a dictionary of the same.
+    public private(set) var categoryList: [Category]
     public var politeness: Double
     public var words: Int
     /// True when the message asks the other side something (a question or a request).
     public var asks: Bool
+
+    /// Category name to intensity: `categoryList` as a dictionary.
+    public var categories: [String: Double] {
+        get { Dictionary(uniqueKeysWithValues: categoryList.lazy.map { ($0.name, $0.intensity) }) }
+        set { categoryList = Self.list(newValue) }
+    }
 
     public init(document: String, date: Date?, author: Participant?, fromUs: Bool, sentiment: Double,
                 categories: [String: Double], politeness: Double, words: Int, asks: Bool) {
@@ -140,10 +158,46 @@ public struct MessageAssessment: Hashable, Sendable, Codable {
         self.author = author
         self.fromUs = fromUs
         self.sentiment = sentiment
-        self.categories = categories
+        self.categoryList = Self.list(categories)
         self.politeness = politeness
         self.words = words
         self.asks = asks
+    }
+
+    private static func list(_ categories: [String: Double]) -> [Category] {
+        categories.map { Category(name: $0.key, intensity: $0.value) }.sorted { $0.name < $1.name }
+    }
+
+    // Coded as it always was: `categories` an object of names to intensities.
+    private enum CodingKeys: String, CodingKey {
+        case document, date, author, fromUs, sentiment, categories, politeness, words, asks
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            document: try container.decode(String.self, forKey: .document),
+            date: try container.decodeIfPresent(Date.self, forKey: .date),
+            author: try container.decodeIfPresent(Participant.self, forKey: .author),
+            fromUs: try container.decode(Bool.self, forKey: .fromUs),
+            sentiment: try container.decode(Double.self, forKey: .sentiment),
+            categories: try container.decode([String: Double].self, forKey: .categories),
+            politeness: try container.decode(Double.self, forKey: .politeness),
+            words: try container.decode(Int.self, forKey: .words),
+            asks: try container.decode(Bool.self, forKey: .asks))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(document, forKey: .document)
+        try container.encodeIfPresent(date, forKey: .date)
+        try container.encodeIfPresent(author, forKey: .author)
+        try container.encode(fromUs, forKey: .fromUs)
+        try container.encode(sentiment, forKey: .sentiment)
+        try container.encode(categories, forKey: .categories)
+        try container.encode(politeness, forKey: .politeness)
+        try container.encode(words, forKey: .words)
+        try container.encode(asks, forKey: .asks)
     }
 }
 

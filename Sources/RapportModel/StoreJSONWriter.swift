@@ -143,7 +143,7 @@ public struct StoreJSONWriter {
         object { members in
             members.member("asks") { $0.bool(message.asks) }
             members.optional("author", message.author) { $0.participant($1) }
-            members.member("categories") { $0.numbers(message.categories) }
+            members.member("categories") { $0.numbers(message.categoryList) }
             members.optional("date", message.date) { $0.date($1) }
             members.member("document") { $0.string(message.document) }
             members.member("fromUs") { $0.bool(message.fromUs) }
@@ -244,17 +244,21 @@ public struct StoreJSONWriter {
 
     /// An object of numbers, members in the byte order of their names.
     private mutating func numbers(_ values: [String: Double]) {
+        numbers(values.map { MessageAssessment.Category(name: $0.key, intensity: $0.value) })
+    }
+
+    /// An object of numbers from a list of distinct names, members in the byte order of the names.
+    private mutating func numbers(_ values: [MessageAssessment.Category]) {
         if values.isEmpty {
             bytes.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")])
             return
         }
         bytes.append(UInt8(ascii: "{"))
-        let keys = values.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for (offset, key) in keys.enumerated() {
+        for (offset, value) in values.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }).enumerated() {
             if offset > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(key)
+            string(value.name)
             bytes.append(UInt8(ascii: ":"))
-            double(values[key]!)
+            double(value.intensity)
         }
         bytes.append(UInt8(ascii: "}"))
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RapportModel
 
@@ -37,5 +38,36 @@ import Testing
                                     at: SourceLocation(file: "in.mbox", index: 3, offset: 1024))
         #expect(diagnostic.description == "in.mbox message 3 (byte 1024): warning: unknown charset x-foo; decoded as Latin-1 [charset.unknown]")
         #expect(Diagnostic.Severity.note < .warning && Diagnostic.Severity.warning < .error)
+    }
+}
+
+@Suite struct MessageAssessmentTests {
+    static func message(_ categories: [String: Double]) -> MessageAssessment {
+        MessageAssessment(document: "m@x", date: nil, author: nil, fromUs: false, sentiment: 0.25,
+                          categories: categories, politeness: 0, words: 3, asks: false)
+    }
+
+    /// Categories are kept as a list in name order and read back as the dictionary given.
+    @Test func categoriesAreAListInNameOrder() {
+        let categories = ["relationship.þakkir": 0.5, "conflict.anger": 0.25, "Zeta": 1, "conflict.blame": -0.0]
+        var message = Self.message(categories)
+        #expect(message.categories == categories)
+        #expect(message.categoryList.map(\.name) == ["Zeta", "conflict.anger", "conflict.blame", "relationship.þakkir"])
+        message.categories["a"] = 2
+        #expect(message.categoryList.map(\.name) == ["Zeta", "a", "conflict.anger", "conflict.blame", "relationship.þakkir"])
+        #expect(message == Self.message(categories.merging(["a": 2]) { $1 }))
+        #expect(message != Self.message(categories))
+        #expect(Self.message([:]).categoryList.isEmpty)
+    }
+
+    /// Coded as before the list: `categories` an object of names to intensities.
+    @Test func codedWithCategoriesAsAnObject() throws {
+        let message = Self.message(["conflict.anger": 0.5, "politeness.please": 0.25])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(message), as: UTF8.self)
+        #expect(json == #"{"asks":false,"categories":{"conflict.anger":0.5,"politeness.please":0.25},"document":"m@x","# +
+            #""fromUs":false,"politeness":0,"sentiment":0.25,"words":3}"#)
+        #expect(try JSONDecoder().decode(MessageAssessment.self, from: Data(json.utf8)) == message)
     }
 }

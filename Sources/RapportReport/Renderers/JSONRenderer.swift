@@ -106,7 +106,7 @@ public enum ReportJSON {
             ("politeness", .double(message.politeness)),
             ("words", .int(message.words)),
             ("asks", .bool(message.asks)),
-            ("categories", .object(message.categories.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) })),
+            ("categories", .object(message.categoryList.map { ($0.name, .double($0.intensity)) })),
         ])
     }
 

@@ -60,11 +60,10 @@ struct AnalysisSession: Sendable {
         let byAccount = Dictionary(grouping: groups, by: \.accountKey)
         let names = noteNames
         let directoryDigest = history == nil ? "" : self.directoryDigest()
-        // The largest accounts are handed out first, so that no thread is left with a large one
-        // at the end while the others wait; results go back to key order.
+        // Results go back to key order.
         let keys = byAccount.keys.sorted()
         let sizes = keys.map { key in byAccount[key]!.reduce(0) { $0 + $1.positions.count } }
-        let order = keys.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        let order = Self.largeAmongSmall(sizes)
         let largestFirst = order.parallelMap(parallelism: parallelism) { index in
             var groups = byAccount[keys[index]]!
             if let whole {
@@ -87,6 +86,30 @@ struct AnalysisSession: Sendable {
         threadReports.sort(by: Self.threadOrder)
         accountReports.sort { $0.health != $1.health ? $0.health < $1.health : $0.account.key < $1.account.key }
         return (threadReports, accountReports, history == nil ? nil : memo)
+    }
+
+    /// The order accounts of these sizes are handed to the threads: the largest first, so that no
+    /// thread is left with a large one at the end while the others wait, and each large one
+    /// followed by the smallest left until they add up to it, so that while one thread assesses a
+    /// large account the others take small ones rather than the next large one (the readings of
+    /// the two largest accounts of a large mailbox at once were its peak of memory).
+    static func largeAmongSmall(_ sizes: [Int]) -> [Int] {
+        let bySize = sizes.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        var order: [Int] = []
+        order.reserveCapacity(sizes.count)
+        var large = 0, small = bySize.count - 1
+        while large <= small {
+            let size = sizes[bySize[large]]
+            order.append(bySize[large])
+            large += 1
+            var added = 0
+            while added < size && large <= small {
+                order.append(bySize[small])
+                added += sizes[bySize[small]]
+                small -= 1
+            }
+        }
+        return order
     }
 
     /// One account's thread reports and its report, with its health month by month (and those

@@ -80,6 +80,7 @@ extension Pipeline {
         var documents = scoring.finish()
         documents.keepingTiedTexts()
         documents.assignThreads { Threader().assignThreads(&$0) }
+        documents.forgetReplyLinks()
         var analyzer = HealthAnalyzer(configuration: configuration, ourDomains: options.ourDomains)
         analyzer.parallelism = options.parallelism
         if let shown = options.shown { analyzer.keepsThread = { shown.keeps($0, of: $1) } }

@@ -2,6 +2,7 @@ import Foundation
 @testable import RapportHealth
 import RapportLanguage
 import RapportModel
+import RapportTestSupport
 import Testing
 
 /// Who is who, what counts as someone's words, and how account health is scored.
@@ -252,5 +253,26 @@ import Testing
         let report = HealthAnalyzer().assess([], asOf: nil)
         #expect(report.threads == [] && report.accounts == [])
         #expect(report.ourDomains == [] && report.ourDomainsAssumed)
+    }
+}
+
+/// The order accounts are handed to the threads changes nothing but when each is assessed.
+@Suite struct AccountScheduleTests {
+    @Test func largeAccountsComeFirstEachFollowedBySmallOnesAsLarge() {
+        let sizes = [5, 400, 1, 90, 3, 2, 100, 7, 300, 1]
+        let order = AnalysisSession.largeAmongSmall(sizes)
+        #expect(order == [1, 9, 2, 5, 4, 0, 7, 3, 6, 8])
+        #expect(AnalysisSession.largeAmongSmall([]) == [])
+        #expect(AnalysisSession.largeAmongSmall([3]) == [0])
+        #expect(AnalysisSession.largeAmongSmall([2, 2, 2]) == [0, 2, 1])
+    }
+
+    /// Every account exactly once, whatever the sizes.
+    @Test func everyAccountOnce() {
+        var random = SplitMix64(seed: 9)
+        for count in 0..<60 {
+            let sizes = (0..<count).map { _ in Int.random(in: 0...5_000, using: &random) }
+            #expect(AnalysisSession.largeAmongSmall(sizes).sorted() == Array(sizes.indices))
+        }
     }
 }

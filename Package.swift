@@ -18,7 +18,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
-        .target(name: "RapportModel"),
+        .target(name: "RapportModel", dependencies: ["CMalloc"]),
+        // `malloc_trim`, which Glibc's Swift module leaves out.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .systemLibrary(
             name: "CLibXML2",
             path: "Sources/CLibXML2",

@@ -64,13 +64,20 @@ struct AnalysisSession: Sendable {
         let keys = byAccount.keys.sorted()
         let sizes = keys.map { key in byAccount[key]!.reduce(0) { $0 + $1.positions.count } }
         let order = Self.largeAmongSmall(sizes)
+        // Readings built here are let go account by account; their pages go back to the system
+        // every few thousand messages rather than staying with the process.
+        let pacer = FreedMemoryPacer(interval: 4_096)
         let largestFirst = order.parallelMap(parallelism: parallelism) { index in
-            var groups = byAccount[keys[index]]!
-            if let whole {
-                for group in groups.indices { groups[group].readings = groups[group].positions.map(whole) }
-            }
-            var assessed = accountReport(keys[index], groups: groups, noteNames: names, directoryDigest: directoryDigest)
-            if let keepsThread { assessed.0.removeAll { !keepsThread($0, assessed.1.account) } }
+            let assessed = { () -> ([ThreadReport], AccountReport, [HealthHistoryMemo.Point]?) in
+                var groups = byAccount[keys[index]]!
+                if let whole {
+                    for group in groups.indices { groups[group].readings = groups[group].positions.map(whole) }
+                }
+                var assessed = accountReport(keys[index], groups: groups, noteNames: names, directoryDigest: directoryDigest)
+                if let keepsThread { assessed.0.removeAll { !keepsThread($0, assessed.1.account) } }
+                return assessed
+            }()
+            if whole != nil { pacer.freed(sizes[index]) }
             return assessed
         }
         var assessed = largestFirst

@@ -84,6 +84,7 @@ public struct HealthAnalyzer: Sendable {
         let boilerplate = builder.boilerplateSentences(
             inScope, candidates: documents.boilerplateCandidates, parallelism: parallelism)
         documents.forgetBoilerplateCandidates()
+        returnFreedMemory()
         let automatedSenders = builder.automatedSenders(inScope)
         let held = documents
         var session = AnalysisSession(configuration: configuration, cues: cues, directory: directory, asOf: moment)

@@ -78,9 +78,13 @@ extension Pipeline {
         var scoring = StreamingScorer(parallelism: options.parallelism) { loaded ?? .default }
         let input = try read(inputs, parallelism: options.parallelism) { scoring.add($0) }
         var documents = scoring.finish()
+        // What scoring held is gone; threading should not grow the process around its pages.
+        returnFreedMemory()
         documents.keepingTiedTexts()
         documents.assignThreads { Threader().assignThreads(&$0) }
         documents.forgetReplyLinks()
+        // Threading's tables are gone; their pages would otherwise stay with the process.
+        returnFreedMemory()
         var analyzer = HealthAnalyzer(configuration: configuration, ourDomains: options.ourDomains)
         analyzer.parallelism = options.parallelism
         if let shown = options.shown { analyzer.keepsThread = { shown.keeps($0, of: $1) } }

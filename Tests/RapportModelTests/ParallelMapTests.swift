@@ -37,3 +37,22 @@ struct ParallelMapTests {
         #expect(Set(seen.map(\.state)).isSubset(of: Set(1...states)))
     }
 }
+
+@Suite struct FreedMemoryTests {
+    /// Memory goes back once per interval of work let go, however the work is split over threads.
+    @Test func pacerReturnsOncePerInterval() {
+        let returns = Atomic(0)
+        let pacer = FreedMemoryPacer(interval: 100) { returns.add(1, ordering: .relaxed) }
+        pacer.freed(99)
+        #expect(returns.load(ordering: .relaxed) == 0)
+        pacer.freed(1)
+        #expect(returns.load(ordering: .relaxed) == 1)
+        pacer.freed(250)
+        #expect(returns.load(ordering: .relaxed) == 2, "a large step returns once")
+        let before = returns.load(ordering: .relaxed)
+        _ = Array(0..<1_000).parallelMap(parallelism: 4) { _ in pacer.freed(10) }
+        let after = returns.load(ordering: .relaxed) - before
+        #expect(after >= 50 && after <= 100, "\(after) returns for 10,000 over threads")
+        returnFreedMemory()
+    }
+}

@@ -68,16 +68,17 @@ struct AnalysisSession: Sendable {
         // every few thousand messages rather than staying with the process.
         let pacer = FreedMemoryPacer(interval: 4_096)
         let largestFirst = order.parallelMap(parallelism: parallelism) { index in
-            let assessed = { () -> ([ThreadReport], AccountReport, [HealthHistoryMemo.Point]?) in
+            var assessed: ([ThreadReport], AccountReport, [HealthHistoryMemo.Point]?)
+            do {
+                // The readings live only in this scope, so they are gone when the pacer hears of them.
                 var groups = byAccount[keys[index]]!
                 if let whole {
                     for group in groups.indices { groups[group].readings = groups[group].positions.map(whole) }
                 }
-                var assessed = accountReport(keys[index], groups: groups, noteNames: names, directoryDigest: directoryDigest)
-                if let keepsThread { assessed.0.removeAll { !keepsThread($0, assessed.1.account) } }
-                return assessed
-            }()
+                assessed = accountReport(keys[index], groups: groups, noteNames: names, directoryDigest: directoryDigest)
+            }
             if whole != nil { pacer.freed(sizes[index]) }
+            if let keepsThread { assessed.0.removeAll { !keepsThread($0, assessed.1.account) } }
             return assessed
         }
         var assessed = largestFirst

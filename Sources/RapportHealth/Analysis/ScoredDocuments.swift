@@ -145,41 +145,33 @@ public struct ScoredDocuments: Sendable {
     /// 20 MB per 100,000 documents); all keys are compared whole if two different ones ever
     /// share a hash. `hash` is the key's own but for tests.
     static func tied(_ headers: [Document], hash: (TieKey) -> Int = \.hashValue) -> [Int] {
-        var first: [Int: Int] = [:]
-        first.reserveCapacity(headers.count)
-        var tied: [Int] = []
-        for (index, header) in headers.enumerated() {
-            let key = TieKey(header), hashed = hash(key)
-            guard let earlier = first[hashed] else {
-                first[hashed] = index
-                continue
-            }
-            let known = earlier >= 0 ? earlier : tied.last { hash(TieKey(headers[$0])) == hashed }!
-            guard TieKey(headers[known]) == key else { return tiedComparingKeys(headers) }
-            if earlier >= 0 {
-                tied.append(earlier)
-                first[hashed] = -1
-            }
-            tied.append(index)
-        }
-        return tied
+        tied(headers.count, key: { hash(TieKey(headers[$0])) }, sameKey: { TieKey(headers[$0]) == TieKey(headers[$1]) })
+            ?? tiedComparingKeys(headers)
     }
 
     /// `tied` by the keys themselves.
     static func tiedComparingKeys(_ headers: [Document]) -> [Int] {
-        var first: [TieKey: Int] = [:]
+        tied(headers.count, key: { TieKey(headers[$0]) }, sameKey: { _, _ in true })!
+    }
+
+    /// The indices below `count` whose `key` an earlier one has, each tie's first one included,
+    /// in the order found; nil if `sameKey` finds two whose keys met to differ after all.
+    private static func tied<Key: Hashable>(_ count: Int, key: (Int) -> Key, sameKey: (Int, Int) -> Bool) -> [Int]? {
+        var first: [Key: (index: Int, tied: Bool)] = [:]
+        first.reserveCapacity(count)
         var tied: [Int] = []
-        for (index, header) in headers.enumerated() {
-            let key = TieKey(header)
-            if let earlier = first[key] {
-                if earlier >= 0 {
-                    tied.append(earlier)
-                    first[key] = -1
-                }
-                tied.append(index)
-            } else {
-                first[key] = index
+        for index in 0..<count {
+            let key = key(index)
+            guard let earlier = first[key] else {
+                first[key] = (index, false)
+                continue
             }
+            guard sameKey(earlier.index, index) else { return nil }
+            if !earlier.tied {
+                tied.append(earlier.index)
+                first[key] = (earlier.index, true)
+            }
+            tied.append(index)
         }
         return tied
     }

@@ -36,10 +36,11 @@ struct AnalysisSession: Sendable {
     }
 
     /// `reportRemembering` of documents in canonical order, grouped without their readings
-    /// (`threadGroups(_:participants:)`): `whole(i)` builds reading `i` when its account is
-    /// assessed, so that only the accounts being assessed hold their sentences.
+    /// (`threadGroups(_:participants:)`): `whole(positions)` builds the readings of one account's
+    /// documents when it is assessed, so that only the accounts being assessed hold their sentences.
     func reportRemembering(
-        _ documents: [Document], participants: @Sendable (Int) -> [Participant], whole: @escaping @Sendable (Int) -> Reading
+        _ documents: [Document], participants: @Sendable (Int) -> [Participant],
+        whole: @escaping @Sendable ([Int]) -> [Reading]
     )
         -> ([ThreadReport], [AccountReport], HealthHistoryMemo?)
     {
@@ -49,7 +50,7 @@ struct AnalysisSession: Sendable {
 
     /// `noteAccount(i)`: the account named by document `i`, a meeting note's.
     private func reportRemembering(
-        _ groups: [ThreadGroup], noteAccount: (Int) -> String?, whole: (@Sendable (Int) -> Reading)?
+        _ groups: [ThreadGroup], noteAccount: (Int) -> String?, whole: (@Sendable ([Int]) -> [Reading])?
     ) -> ([ThreadReport], [AccountReport], HealthHistoryMemo?) {
         var noteNames: [String: String] = [:]
         for group in groups {
@@ -73,7 +74,11 @@ struct AnalysisSession: Sendable {
                 // The readings live only in this scope, so they are gone when the pacer hears of them.
                 var groups = byAccount[keys[index]]!
                 if let whole {
-                    for group in groups.indices { groups[group].readings = groups[group].positions.map(whole) }
+                    var readings = whole(groups.flatMap(\.positions))[...]
+                    for group in groups.indices {
+                        groups[group].readings = Array(readings.prefix(groups[group].positions.count))
+                        readings = readings.dropFirst(groups[group].positions.count)
+                    }
                 }
                 assessed = accountReport(keys[index], groups: groups, noteNames: names, directoryDigest: directoryDigest)
             }

@@ -65,6 +65,17 @@ public struct HealthAnalyzer: Sendable {
         return (report, memo ?? HealthHistoryMemo())
     }
 
+    /// `assessRemembering` of documents whose texts and scores are loaded account by account
+    /// (a scan's, read back from its store), taken over as `assess(taking:asOf:)` takes them.
+    public func assessRemembering(taking documents: inout ScoredDocuments, asOf: Date?, history: HealthHistoryMemo)
+        -> (report: HealthReport, history: HealthHistoryMemo)
+    {
+        var taken = ScoredDocuments([])
+        swap(&taken, &documents)
+        let (report, memo) = assess(&taken, asOf: asOf, history: history)
+        return (report, memo ?? HealthHistoryMemo())
+    }
+
     /// Arranges `documents` in canonical order in place (the caller's copy should be the only one).
     private func assess(_ documents: inout ScoredDocuments, asOf: Date?, history: HealthHistoryMemo?)
         -> (report: HealthReport, history: HealthHistoryMemo?)
@@ -94,8 +105,8 @@ public struct HealthAnalyzer: Sendable {
         // Grouped by headers; each account's readings are built whole when it is assessed.
         let (threads, accounts, memo) = session.reportRemembering(
             inScope, participants: { Self.participants(inScope[$0], directory: directory) }
-        ) { position in
-            builder.reading(held.scored(position), boilerplate: boilerplate, automatedSenders: automatedSenders)
+        ) { positions in
+            held.scored(positions).map { builder.reading($0, boilerplate: boilerplate, automatedSenders: automatedSenders) }
         }
         return (HealthReport(asOf: moment, ourDomains: ourDomains, ourDomainsAssumed: assumed, threads: threads,
                              accounts: accounts), memo)

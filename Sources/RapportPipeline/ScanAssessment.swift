@@ -1,5 +1,6 @@
 import Foundation
 import RapportIngest
+import RapportHealth
 import RapportLanguage
 import RapportModel
 import RapportStore
@@ -30,6 +31,11 @@ public protocol ScanAssessor: Sendable {
     /// Assesses whole threads and accounts as of `asOf`.
     func assess(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date) -> HealthReport
 
+    /// `assess(_:ourDomains:assumed:asOf:history:)` of documents read back from the store: their
+    /// headers at once, each account's texts and scores when it is assessed (`StoredScanDocuments`).
+    func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
+                history: HealthHistoryMemo) throws -> (report: HealthReport, history: HealthHistoryMemo?)
+
     /// The account of each thread of the documents (thread id → account key), as `assess` would
     /// assign it.
     func threadAccounts(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date) -> [String: String]
@@ -53,6 +59,13 @@ extension ScanAssessor {
     {
         (assess(documents, ourDomains: ourDomains, assumed: assumed, asOf: asOf), nil)
     }
+
+    /// Reads every document whole, then assesses them as `assess(_:…history:)` does.
+    public func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
+                       history: HealthHistoryMemo) throws -> (report: HealthReport, history: HealthHistoryMemo?)
+    {
+        assess(try documents.all(), ourDomains: ourDomains, assumed: assumed, asOf: asOf, history: history)
+    }
 }
 
 /// Re-threads the store and re-assesses what new documents touched: their threads, threads that
@@ -60,13 +73,6 @@ extension ScanAssessor {
 /// its threads). Everything is assessed again when the settings, our domains or the scores
 /// changed, or when nothing was assessed before.
 struct ScanAssessment {
-    /// A stored score, read by `StoreJSONReader` (the shape the store writes), else by
-    /// `JSONDecoder`.
-    static func documentScore(_ stored: StoredScore) throws -> DocumentScore {
-        if let score = try? StoreJSONReader.documentScore(stored.body) { return score }
-        return try stored.decode(DocumentScore.self)
-    }
-
     /// Stored documents read and decoded per batch when assessing.
     static let rowsPerBatch = 2_000
 
@@ -80,9 +86,45 @@ struct ScanAssessment {
     /// Threads for decoding stored documents and scores.
     var parallelism = 1
 
+    /// What is to be assessed, decided from the threading entries of the whole store (which
+    /// are let go before the assessment reads any text).
+    struct Plan {
+        var rowIDs: [Int64]
+        /// The new thread of each row to assess.
+        var threads: [Int64: String]
+        var scope: AssessmentUpdate.Scope
+        var history: HealthHistoryMemo
+        var threadAssignments: [Int64: String]
+        var removedThreads: Set<String>
+        var asOf: Date
+        var ourDomains: [String]
+        var ourDomainsAssumed: Bool
+    }
+
     func run() throws -> AssessmentUpdate? {
-        let previous = try store.assessment()
         let settings = assessor.settingsFingerprint
+        guard let plan = try plan(settings: settings) else { return nil }
+        returnFreedMemory()
+        let documents = try StoredScanDocuments.read(
+            plan.rowIDs, threads: plan.threads, from: store, batchSize: Self.rowsPerBatch, parallelism: parallelism)
+        let assessed = try assessor.assess(documents, ourDomains: plan.ourDomains, assumed: plan.ourDomainsAssumed,
+                                           asOf: plan.asOf, history: plan.history)
+        try documents.failure.check()
+        var scope = plan.scope
+        if case .accounts(let accounts) = scope {
+            scope = .accounts(accounts.union(assessed.report.accounts.map(\.account.key)))
+        }
+        var update = AssessmentUpdate(
+            scope: scope, threadAssignments: plan.threadAssignments, threads: assessed.report.threads,
+            accounts: assessed.report.accounts, removedThreads: plan.removedThreads, asOf: plan.asOf,
+            ourDomains: plan.ourDomains, ourDomainsAssumed: plan.ourDomainsAssumed, settings: settings)
+        update.history = assessed.history
+        return update
+    }
+
+    /// Nil when there is nothing to assess again.
+    private func plan(settings: String) throws -> Plan? {
+        let previous = try store.assessment()
         if !everything, let previous, previous.settings == settings, try store.documentsAdded(inScan: scan) == 0 {
             return nil   // Nothing new and nothing that changes how mail is read: the assessment stands.
         }
@@ -95,6 +137,7 @@ struct ScanAssessment {
         let (domains, assumed) = assessor.ourDomains(in: threaded)
         let full = everything || previous == nil || previous?.settings != settings || previous?.ourDomains != domains
         let asOf = asOf ?? threaded.compactMap(\.date).max() ?? Date(timeIntervalSince1970: 0)
+        threaded = []
 
         var assignments: [Int64: String] = [:]
         var movedFrom = Set<String>()
@@ -105,50 +148,23 @@ struct ScanAssessment {
         let allNew = Set(newThread)
         let removed = movedFrom.subtracting(allNew)
 
-        func rows(inThreads threads: Set<String>) -> [Int64] {
-            entries.indices.filter { threads.contains(newThread[$0]) }.map { entries[$0].rowID }
-        }
-        /// The documents of these rows in their new threads, with their scores (or, for
-        /// `scored: false`, empty ones: finding accounts reads none).
-        let byRow = Dictionary(uniqueKeysWithValues: entries.indices.map { (entries[$0].rowID, newThread[$0]) })
-        func documents(_ rowIDs: [Int64], scored: Bool = true) throws -> [ScanDocument] {
-            // Read and decoded a few thousand rows at a time, in row order: the stored JSON of
-            // only one batch is held at once, not that of most of a large store.
-            let sorted = rowIDs.sorted()
-            var documents: [ScanDocument] = []
-            documents.reserveCapacity(sorted.count)
-            for start in stride(from: 0, to: sorted.count, by: Self.rowsPerBatch) {
-                let batch = Array(sorted[start..<min(start + Self.rowsPerBatch, sorted.count)])
-                documents += try store.documents(rowIDs: batch, parallelism: parallelism)
-                    .parallelMap(parallelism: parallelism) { stored in
-                        Result { () throws -> ScanDocument in
-                            var document = stored.document
-                            document.thread = byRow[stored.rowID]
-                            let score = try scored ? stored.score.map(Self.documentScore) : nil
-                            return ScanDocument(document: document, score: score ?? DocumentScore(language: .unknown))
-                        }
-                    }
-                    .map { try $0.get() }
+        /// The rows of these threads, with their new threads.
+        func rows(inThreads threads: Set<String>?) -> [Int64: String] {
+            var rows: [Int64: String] = [:]
+            for (index, entry) in entries.enumerated() where threads?.contains(newThread[index]) ?? true {
+                rows[entry.rowID] = newThread[index]
             }
-            return documents
+            return rows
         }
-        func assess(_ rowIDs: [Int64], history: HealthHistoryMemo? = nil) throws -> (report: HealthReport, history: HealthHistoryMemo?) {
-            let documents = try documents(rowIDs)
-            guard let history else { return (assessor.assess(documents, ourDomains: domains, assumed: assumed, asOf: asOf), nil) }
-            return assessor.assess(documents, ourDomains: domains, assumed: assumed, asOf: asOf, history: history)
-        }
-        func update(_ assessed: (report: HealthReport, history: HealthHistoryMemo?), scope: AssessmentUpdate.Scope,
-                    removed: Set<String>) -> AssessmentUpdate {
-            var update = AssessmentUpdate(
-                scope: scope, threadAssignments: assignments, threads: assessed.report.threads,
-                accounts: assessed.report.accounts, removedThreads: removed, asOf: asOf, ourDomains: domains,
-                ourDomainsAssumed: assumed, settings: settings)
-            update.history = assessed.history
-            return update
+        func plan(_ rows: [Int64: String], scope: AssessmentUpdate.Scope, removed: Set<String>, history: HealthHistoryMemo)
+            -> Plan
+        {
+            Plan(rowIDs: rows.keys.sorted(), threads: rows, scope: scope, history: history, threadAssignments: assignments,
+                 removedThreads: removed, asOf: asOf, ourDomains: domains, ourDomainsAssumed: assumed)
         }
 
         if full {
-            return update(try assess(entries.map(\.rowID), history: HealthHistoryMemo()), scope: .everything, removed: [])
+            return plan(rows(inThreads: nil), scope: .everything, removed: [], history: HealthHistoryMemo())
         }
 
         // Threads with documents this scan stored, or whose membership threading changed.
@@ -160,7 +176,7 @@ struct ScanAssessment {
 
         // First find the accounts those threads belong to, then assess each account whole.
         var accounts = Set(assessor.threadAccounts(
-            try documents(rows(inThreads: touched), scored: false), ourDomains: domains, assumed: assumed, asOf: asOf).values)
+            try documents(rows(inThreads: touched)), ourDomains: domains, assumed: assumed, asOf: asOf).values)
         accounts.formUnion(try store.accounts(ofThreads: movedFrom.union(touched)).values)
         let storedThreads = Set(try store.threadIDs(ofAccounts: accounts).keys)
         var threads = touched
@@ -169,8 +185,25 @@ struct ScanAssessment {
         }
         // The accounts' past months are taken from the last assessment where nothing they were
         // computed from changed.
-        let assessed = try assess(rows(inThreads: threads), history: try store.historyInputs(ofAccounts: accounts))
-        accounts.formUnion(assessed.report.accounts.map(\.account.key))
-        return update(assessed, scope: .accounts(accounts), removed: removed)
+        return plan(rows(inThreads: threads), scope: .accounts(accounts), removed: removed,
+                    history: try store.historyInputs(ofAccounts: accounts))
+    }
+
+    /// The documents of these rows in their new threads, with empty scores: finding accounts
+    /// reads none. Read and decoded a few thousand rows at a time, in row order: the stored JSON
+    /// of only one batch is held at once, not that of most of a large store.
+    private func documents(_ rows: [Int64: String]) throws -> [ScanDocument] {
+        let sorted = rows.keys.sorted()
+        var documents: [ScanDocument] = []
+        documents.reserveCapacity(sorted.count)
+        for start in stride(from: 0, to: sorted.count, by: Self.rowsPerBatch) {
+            let batch = Array(sorted[start..<min(start + Self.rowsPerBatch, sorted.count)])
+            documents += try store.documents(rowIDs: batch, parallelism: parallelism).map { stored in
+                var document = stored.document
+                document.thread = rows[stored.rowID]
+                return ScanDocument(document: document, score: DocumentScore(language: .unknown))
+            }
+        }
+        return documents
     }
 }

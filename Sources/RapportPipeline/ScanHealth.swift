@@ -42,6 +42,20 @@ public struct HealthScanAssessor: ScanAssessor {
         return (report, memo)
     }
 
+    /// Reads each account's texts and scores back from the store as it is assessed.
+    public func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
+                       history: HealthHistoryMemo) throws -> (report: HealthReport, history: HealthHistoryMemo?)
+    {
+        var analyzer = HealthAnalyzer(configuration: configuration, ourDomains: ourDomainOptions + ourDomains)
+        analyzer.parallelism = parallelism
+        var held = documents.scoredDocuments()
+        // Texts decide the canonical order only between documents that share everything else.
+        held.keepingTiedTexts()
+        var (report, memo) = analyzer.assessRemembering(taking: &held, asOf: asOf, history: history)
+        report.ourDomainsAssumed = assumed
+        return (report, memo)
+    }
+
     public func threadAccounts(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date)
         -> [String: String]
     {

@@ -26,8 +26,9 @@ public struct ScoredDocuments: Sendable {
     /// Each document's long sentences, normalised and digested: all that finding boilerplate
     /// across documents needs of their sentences.
     public private(set) var boilerplateCandidates: [[TextDigest]]
-    /// Document `index`'s text, speaker turns and score. Called from several threads at once.
-    let content: @Sendable (Int) -> Content
+    /// The text, speaker turns and score of each document asked for, in the order asked; the
+    /// documents of one account are asked for together. Called from several threads at once.
+    let contents: @Sendable ([Int]) -> [Content]
     /// The index `content` knows each document by, once `arrange` has moved them; nil while they
     /// are where they were given.
     private var contentIndices: [Int]?
@@ -35,10 +36,18 @@ public struct ScoredDocuments: Sendable {
     /// `headers[i]` is document `i` with its text and segments possibly removed; `content(i)`
     /// gives them back, with its score.
     public init(headers: [Document], boilerplateCandidates: [[TextDigest]], content: @escaping @Sendable (Int) -> Content) {
+        self.init(headers: headers, boilerplateCandidates: boilerplateCandidates) { indices in indices.map(content) }
+    }
+
+    /// `contents(indices)` gives back the content of several documents at once (an account's,
+    /// read from a store in one query rather than one by one).
+    public init(
+        headers: [Document], boilerplateCandidates: [[TextDigest]], contents: @escaping @Sendable ([Int]) -> [Content]
+    ) {
         precondition(headers.count == boilerplateCandidates.count)
         self.headers = headers
         self.boilerplateCandidates = boilerplateCandidates
-        self.content = content
+        self.contents = contents
     }
 
     /// Documents held in memory whole.
@@ -47,9 +56,11 @@ public struct ScoredDocuments: Sendable {
         boilerplateCandidates = documents.parallelMap(parallelism: parallelism) { scored in
             Self.boilerplateCandidates(of: scored.score)
         }
-        content = { index in
-            Content(text: documents[index].document.text, segments: documents[index].document.segments,
-                    score: documents[index].score)
+        contents = { indices in
+            indices.map { index in
+                Content(text: documents[index].document.text, segments: documents[index].document.segments,
+                        score: documents[index].score)
+            }
         }
     }
 
@@ -57,11 +68,19 @@ public struct ScoredDocuments: Sendable {
 
     /// Document `index` whole, with its score; its thread and language as its header has them.
     public func scored(_ index: Int) -> ScoredDocument {
-        var document = headers[index]
-        let content = contentOf(index)
-        document.text = content.text
-        document.segments = content.segments
-        return ScoredDocument(document: document, score: content.score)
+        scored([index])[0]
+    }
+
+    /// Documents `indices` whole, with their scores, their content asked for at once.
+    public func scored(_ indices: [Int]) -> [ScoredDocument] {
+        let contents = contentsOf(indices)
+        precondition(contents.count == indices.count, "one content for each document asked for")
+        return zip(indices, contents).map { index, content in
+            var document = headers[index]
+            document.text = content.text
+            document.segments = content.segments
+            return ScoredDocument(document: document, score: content.score)
+        }
     }
 
     /// The normalised long sentences of a score, digested: the candidates for boilerplate.
@@ -123,7 +142,8 @@ public struct ScoredDocuments: Sendable {
     /// location with another: the canonical orders of threading and assessment compare texts
     /// last, and only such documents ever get that far.
     public mutating func keepingTiedTexts() {
-        for index in Self.tied(headers) { headers[index].text = contentOf(index).text }
+        let tied = Self.tied(headers)
+        for (index, content) in zip(tied, contentsOf(tied)) { headers[index].text = content.text }
     }
 
     /// What two documents must share to tie before their texts are compared.
@@ -193,7 +213,8 @@ public struct ScoredDocuments: Sendable {
         }
     }
 
-    private func contentOf(_ index: Int) -> Content {
-        content(contentIndices?[index] ?? index)
+    private func contentsOf(_ indices: [Int]) -> [Content] {
+        guard !indices.isEmpty else { return [] }
+        return contents(contentIndices.map { moved in indices.map { moved[$0] } } ?? indices)
     }
 }

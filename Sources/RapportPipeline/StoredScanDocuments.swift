@@ -1,0 +1,120 @@
+import Foundation
+import RapportHealth
+import RapportModel
+import RapportStore
+import Synchronization
+
+/// Stored documents as a scan's assessment reads them: the headers of all of them at once
+/// (threads, accounts and who is who are decided over all), and each one's text and score read
+/// back from the store only while its account is assessed. Holding every document of a large
+/// store whole, with its sentences and evidence, took more memory than the mailbox's size.
+public struct StoredScanDocuments: Sendable {
+    /// Every document in row order, in its thread as the scan assigns it, without its text and
+    /// speaker turns.
+    public let headers: [Document]
+    /// Each document's boilerplate candidates (`ScoredDocuments.boilerplateCandidates(of:)`).
+    public let boilerplateCandidates: [[TextDigest]]
+    let rowIDs: [Int64]
+    let store: ScanStore
+    /// The first error met reading documents back while assessing; the assessment is then void.
+    let failure: Failure
+
+    final class Failure: Sendable {
+        private let error = Mutex<(any Error)?>(nil)
+
+        func record(_ error: any Error) {
+            self.error.withLock { if $0 == nil { $0 = error } }
+        }
+
+        func check() throws {
+            if let error = error.withLock({ $0 }) { throw error }
+        }
+    }
+
+    /// Reads the headers and boilerplate candidates of these rows, a few thousand rows at a
+    /// time (the stored JSON of one batch is held at once), each put in `threads[rowID]`.
+    static func read(
+        _ rowIDs: [Int64], threads: [Int64: String], from store: ScanStore, batchSize: Int, parallelism: Int
+    ) throws -> StoredScanDocuments {
+        let sorted = rowIDs.sorted()
+        var headers: [Document] = []
+        var candidates: [[TextDigest]] = []
+        headers.reserveCapacity(sorted.count)
+        candidates.reserveCapacity(sorted.count)
+        for start in stride(from: 0, to: sorted.count, by: batchSize) {
+            let batch = Array(sorted[start..<min(start + batchSize, sorted.count)])
+            let stored = try store.documents(rowIDs: batch, parallelism: parallelism)
+            guard stored.map(\.rowID) == batch else {
+                throw StoreError(.corrupt, path: store.path, "stored documents went missing while the scan read them back")
+            }
+            let read = stored.parallelMap(parallelism: parallelism) { stored in
+                Result { () throws -> (Document, [TextDigest]) in
+                    var header = stored.document
+                    header.thread = threads[stored.rowID]
+                    header.text = ""
+                    header.segments = []
+                    return (header, ScoredDocuments.boilerplateCandidates(of: try Self.score(stored)))
+                }
+            }
+            for result in read {
+                let (header, digests) = try result.get()
+                headers.append(header)
+                candidates.append(digests)
+            }
+        }
+        return StoredScanDocuments(headers: headers, boilerplateCandidates: candidates, rowIDs: sorted, store: store,
+                                   failure: Failure())
+    }
+
+    /// A stored score, read by `StoreJSONReader` (the shape the store writes), else by
+    /// `JSONDecoder`; an unscored document has an empty score.
+    static func score(_ stored: StoredDocument) throws -> DocumentScore {
+        guard let score = stored.score else { return DocumentScore(language: .unknown) }
+        if let decoded = try? StoreJSONReader.documentScore(score.body) { return decoded }
+        return try score.decode(DocumentScore.self)
+    }
+
+    /// The text, speaker turns and score of documents `indices`, read back in one query. A
+    /// failed read gives empty content and is recorded in `failure`, to be thrown once the
+    /// assessment it was for is over.
+    func contents(_ indices: [Int]) -> [ScoredDocuments.Content] {
+        let empty = ScoredDocuments.Content(text: "", segments: [], score: DocumentScore(language: .unknown))
+        do {
+            let stored = try store.documents(rowIDs: indices.map { rowIDs[$0] })
+            var byRow: [Int64: ScoredDocuments.Content] = [:]
+            byRow.reserveCapacity(stored.count)
+            for document in stored {
+                byRow[document.rowID] = ScoredDocuments.Content(
+                    text: document.document.text, segments: document.document.segments, score: try Self.score(document))
+            }
+            return indices.map { index in
+                guard let content = byRow[rowIDs[index]] else {
+                    failure.record(StoreError(
+                        .corrupt, path: store.path, "stored document \(rowIDs[index]) went missing while it was assessed"))
+                    return empty
+                }
+                return content
+            }
+        } catch {
+            failure.record(error)
+            return indices.map { _ in empty }
+        }
+    }
+
+    /// Every document whole, with its score: for assessors that take them all at once.
+    func all() throws -> [ScanDocument] {
+        let contents = contents(Array(headers.indices))
+        try failure.check()
+        return zip(headers, contents).map { header, content in
+            var document = header
+            document.text = content.text
+            document.segments = content.segments
+            return ScanDocument(document: document, score: content.score)
+        }
+    }
+
+    /// The documents as `HealthAnalyzer` takes them, their contents read back as asked for.
+    func scoredDocuments() -> ScoredDocuments {
+        ScoredDocuments(headers: headers, boilerplateCandidates: boilerplateCandidates) { indices in contents(indices) }
+    }
+}

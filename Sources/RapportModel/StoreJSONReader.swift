@@ -31,6 +31,27 @@ public struct StoreJSONReader {
         }
     }
 
+    /// The text of each sentence of the score the JSON holds, in order, the rest of it passed
+    /// over unread: all that finding boilerplate needs of a stored score. Throws `Unreadable`
+    /// where `documentScore` would not know the shape (then read it whole).
+    public static func sentenceTexts(ofScore json: String) throws -> [String] {
+        try read(json) { reader in
+            var texts: [String] = []
+            try reader.object(Self.scoreKeys) { reader, key in
+                guard key == "sentences" else { return try reader.skipValue() }
+                texts = try reader.array { reader in
+                    var text: String?
+                    try reader.object(Self.sentenceKeys) { reader, key in
+                        if key == "text" { text = try reader.string() } else { try reader.skipValue() }
+                    }
+                    guard let text else { throw reader.unreadable }
+                    return text
+                }
+            }
+            return texts
+        }
+    }
+
     /// The document the JSON holds; throws `Unreadable` for JSON of any other shape.
     public static func document(_ json: String) throws -> Document {
         var json = json
@@ -499,6 +520,46 @@ public struct StoreJSONReader {
             return nil
         }
         return try value(&self)
+    }
+
+    /// Passes over one value of any kind, checking only that it is well formed.
+    private mutating func skipValue(depth: Int = 0) throws {
+        guard depth < 64 else { throw unreadable }
+        skipSpace()
+        guard index < bytes.count else { throw unreadable }
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            index += 1
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                guard bytes[index] >= 0x20 else { throw unreadable }
+                index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+            }
+            guard index < bytes.count else { throw unreadable }
+            index += 1
+        case UInt8(ascii: "{"):
+            try object { reader, _ in try reader.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "["):
+            _ = try array { reader in try reader.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            _ = try bool()
+        case UInt8(ascii: "n"):
+            let isNull = try optional { reader -> Bool in throw reader.unreadable } == nil
+            guard isNull else { throw unreadable }
+        default:
+            // A number: its bytes, not its value (`documentScore` checks those).
+            let start = index
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+                    UInt8(ascii: "e"), UInt8(ascii: "E"):
+                    index += 1
+                default:
+                    guard index > start else { throw unreadable }
+                    return
+                }
+            }
+            guard index > start else { throw unreadable }
+        }
     }
 
     private mutating func array<T>(_ element: (inout StoreJSONReader) throws -> T) throws -> [T] {

@@ -53,7 +53,7 @@ public struct StoredScanDocuments: Sendable {
                     header.thread = threads[stored.rowID]
                     header.text = ""
                     header.segments = []
-                    return (header, ScoredDocuments.boilerplateCandidates(of: try Self.score(stored)))
+                    return (header, try Self.boilerplateCandidates(stored))
                 }
             }
             for result in read {
@@ -72,6 +72,15 @@ public struct StoredScanDocuments: Sendable {
         guard let score = stored.score else { return DocumentScore(language: .unknown) }
         if let decoded = try? StoreJSONReader.documentScore(score.body) { return decoded }
         return try score.decode(DocumentScore.self)
+    }
+
+    /// A stored score's boilerplate candidates, from its sentences' texts alone where the store
+    /// wrote it (the rest of it is read when its account is assessed).
+    static func boilerplateCandidates(_ stored: StoredDocument) throws -> [TextDigest] {
+        if let body = stored.score?.body, let texts = try? StoreJSONReader.sentenceTexts(ofScore: body) {
+            return ScoredDocuments.boilerplateCandidates(ofSentences: texts)
+        }
+        return ScoredDocuments.boilerplateCandidates(of: try score(stored))
     }
 
     /// The text, speaker turns and score of documents `indices`, read back in one query. A

@@ -45,6 +45,39 @@ import RapportTestSupport
         }
     }
 
+    /// The sentence texts alone are the texts the whole score reads, whatever surrounds them.
+    @Test(arguments: tricky)
+    func sentenceTextsAreThoseOfTheWholeScore(_ text: String) throws {
+        let score = Self.sample(text)
+        for sorted in [true, false] {
+            let json = try Self.encoded(score, sorted: sorted)
+            #expect(try StoreJSONReader.sentenceTexts(ofScore: json) == [text, "Second."])
+        }
+        let empty = DocumentScore(language: .english)
+        #expect(try StoreJSONReader.sentenceTexts(ofScore: try Self.encoded(empty, sorted: true)) == [])
+    }
+
+    @Test(arguments: [
+        "", "{}", "[]", #"{"sentences":[{"sentiment":0}]}"#, #"{"sentences":[{"text":"a","extra":1}]}"#,
+        #"{"language":"en","sentences":[{"text":"a"}],"other":[]}"#, #"{"sentences":[{"text":"a"}]} x"#,
+        #"{"sentences":[{"text":"a","evidence":[{"term":"unterminated}]}]}"#,
+        #"{"sentences":[{"text":"a","categories":{"a":}}]}"#, #"{"sentences":[{"text":"a","rules":[nul]}]}"#,
+        #"{"sentences":[{"text":"a\q"}]}"#,
+    ])
+    func sentenceTextsRefuseWhatTheWholeReaderRefuses(_ json: String) {
+        #expect(throws: StoreJSONReader.Unreadable.self) { try StoreJSONReader.sentenceTexts(ofScore: json) }
+    }
+
+    @Test func sentenceTextsPassOverEveryKindOfValue() throws {
+        // Every member the shape requires, each holding a value of another kind than usual.
+        let json = #"{"categories":{"a":1.5e-3,"b":-2},"language":"is","negative":0,"neutral":1,"politeness":null,"#
+            + #""positive":true,"sentences":[{"categories":{},"evidence":[{"term":"\"q\" \\ \u00e9","rules":[[],{}]}],"#
+            + #""politeness":"high","rules":["x"],"sentiment":false,"text":"One \u00fe.","utf8Range":[0,5]},"#
+            + #"{"categories":[],"evidence":null,"politeness":0,"rules":{},"sentiment":0,"text":"Two.","utf8Range":"x"}],"#
+            + #""sentiment":0}"#
+        #expect(try StoreJSONReader.sentenceTexts(ofScore: json) == ["One þ.", "Two."])
+    }
+
     @Test func readsEscapesJSONAllows() throws {
         let json = #"{"language":"en","sentiment":1.5E2,"positive":0,"negative":-0.5e-1,"neutral":1,"#
             + #""categories":{},"politeness":0,"sentences":[{"text":"\u00e9\ud834\udd1e\/\b","utf8Range":[0,4],"#

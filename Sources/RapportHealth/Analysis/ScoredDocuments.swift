@@ -85,9 +85,14 @@ public struct ScoredDocuments: Sendable {
 
     /// The normalised long sentences of a score, digested: the candidates for boilerplate.
     public static func boilerplateCandidates(of score: DocumentScore) -> [TextDigest] {
-        score.sentences.compactMap { sentence in
-            ReadingBuilder.wordCount(sentence.text) >= ReadingBuilder.boilerplateMinimumWords
-                ? TextDigest(ReadingBuilder.normalized(sentence.text)) : nil
+        boilerplateCandidates(ofSentences: score.sentences.map(\.text))
+    }
+
+    /// The candidates of a score whose sentences have these texts.
+    public static func boilerplateCandidates(ofSentences texts: [String]) -> [TextDigest] {
+        texts.compactMap { text in
+            ReadingBuilder.wordCount(text) >= ReadingBuilder.boilerplateMinimumWords
+                ? TextDigest(ReadingBuilder.normalized(text)) : nil
         }
     }
 

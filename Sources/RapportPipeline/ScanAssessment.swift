@@ -107,6 +107,7 @@ struct ScanAssessment {
         returnFreedMemory()
         let documents = try StoredScanDocuments.read(
             plan.rowIDs, threads: plan.threads, from: store, batchSize: Self.rowsPerBatch, parallelism: parallelism)
+        returnFreedMemory()
         let assessed = try assessor.assess(documents, ourDomains: plan.ourDomains, assumed: plan.ourDomainsAssumed,
                                            asOf: plan.asOf, history: plan.history)
         try documents.failure.check()

@@ -39,6 +39,8 @@ public struct StoredScanDocuments: Sendable {
         let sorted = rowIDs.sorted()
         var headers: [Document] = []
         var candidates: [[TextDigest]] = []
+        // Headers share their repeated addresses, ids and subjects, as `analyze`'s do.
+        var interner = HeaderInterner()
         headers.reserveCapacity(sorted.count)
         candidates.reserveCapacity(sorted.count)
         for start in stride(from: 0, to: sorted.count, by: batchSize) {
@@ -58,7 +60,7 @@ public struct StoredScanDocuments: Sendable {
             }
             for result in read {
                 let (header, digests) = try result.get()
-                headers.append(header)
+                headers.append(interner.intern(header))
                 candidates.append(digests)
             }
         }

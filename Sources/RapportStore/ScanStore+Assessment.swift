@@ -79,16 +79,18 @@ extension ScanStore {
     /// accounts, flags compared with the open ones (appeared, changed, cleared), each assessed
     /// account's health for this scan, and the scan marked complete. Until this commits, the scan
     /// stays `running` and the next `rapport scan` finishes it.
-    /// The thread and account records are made (their reports encoded as JSON) on up to
-    /// `parallelism` threads before the transaction: encoding them was most of its time.
+    /// The thread records are made (their reports encoded as JSON) on up to `parallelism`
+    /// threads, encoding them was most of its time, a thousand at a time: all of a large
+    /// store's at once were the peak of a scan's memory.
     @discardableResult
     public func finishScan(_ scan: Int64, assessment: AssessmentUpdate?, at date: Date, parallelism: Int = 1) throws
         -> [FlagChange]
     {
-        let threadRecords = try (assessment?.threads ?? [])
-            .parallelMap(parallelism: parallelism) { report in Result { try ThreadRecord(report, scan: scan) } }
-            .map { try $0.get() }
         let accountRecords = try (assessment?.accounts ?? []).map { try AccountRecord($0, scan: scan) }
+        let threadRecords: @Sendable (ArraySlice<ThreadReport>) throws -> [ThreadRecord] = { reports in
+            try reports.parallelMap(parallelism: parallelism) { report in Result { try ThreadRecord(report, scan: scan) } }
+                .map { try $0.get() }
+        }
         return try write { db in
             var changes: [FlagChange] = []
             if let assessment {
@@ -128,9 +130,12 @@ extension ScanStore {
 
     // MARK: - Storing an assessment
 
+    /// Thread records encoded and saved at a time.
+    static let threadRecordsPerBatch = 1_000
+
     private static func store(
-        _ update: AssessmentUpdate, _ threadRecords: [ThreadRecord], _ accountRecords: [AccountRecord], scan: Int64,
-        _ db: Database
+        _ update: AssessmentUpdate, _ threadRecords: (ArraySlice<ThreadReport>) throws -> [ThreadRecord],
+        _ accountRecords: [AccountRecord], scan: Int64, _ db: Database
     ) throws -> [FlagChange] {
         let assign = try db.cachedStatement(sql: "UPDATE document SET thread = ? WHERE id = ?")
         for (rowID, thread) in update.threadAssignments.sorted(by: { $0.key < $1.key }) {
@@ -147,7 +152,10 @@ extension ScanStore {
             try ThreadRecord.filter(update.removedThreads.subtracting(assessedThreads).contains(ThreadRecord.Columns.id))
                 .deleteAll(db)
         }
-        for record in threadRecords { try record.save(db) }
+        for start in stride(from: 0, to: update.threads.count, by: Self.threadRecordsPerBatch) {
+            let batch = update.threads[start..<min(start + Self.threadRecordsPerBatch, update.threads.count)]
+            for record in try threadRecords(batch) { try record.save(db) }
+        }
         for record in accountRecords { try record.save(db) }
         try storeHistory(update, assessedAccounts: assessedAccounts, db)
 

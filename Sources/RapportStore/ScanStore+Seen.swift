@@ -207,6 +207,9 @@ extension ScanStore {
             // Columns by position (in the order selected above): by name, each is a search of the
             // row's column names, and this reads every document of the store.
             var entries: [ThreadingEntry] = []
+            // Entries share their repeated addresses, reference ids, subjects and file names: they
+            // are held for every document of the store at once.
+            var interner = HeaderInterner()
             while let row = try rows.next() {
                 var document = Document(
                     id: row[1], kind: Document.Kind(rawValue: row[3]) ?? .email, subject: row[4],
@@ -217,7 +220,7 @@ extension ScanStore {
                     thread: row[11], text: row[2],
                     source: SourceLocation(file: row[12], index: row[13], offset: row[14]))
                 document.dateSource = document.date == nil ? .none : .header
-                entries.append(ThreadingEntry(rowID: row[0], document: document, scan: row[15]))
+                entries.append(ThreadingEntry(rowID: row[0], document: interner.intern(document), scan: row[15]))
             }
             return entries
         }

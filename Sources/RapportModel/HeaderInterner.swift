@@ -1,16 +1,16 @@
-import RapportModel
-
 /// Makes equal strings and participant lists in the headers of many documents share one copy.
 /// A mailbox names the same few hundred people, message ids and subjects over and over (every
 /// reply repeats its thread's references and addresses); a header kept for every message of a
 /// large mailbox otherwise holds its own copy of each, and those copies were most of what
 /// `analyze` keeps per message. Equal values stay equal, so nothing that reads them changes.
-struct HeaderInterner {
+public struct HeaderInterner {
     private var strings: Set<String> = []
     private var participantLists: Set<[Participant]> = []
     private var participants: Set<Participant> = []
 
-    mutating func intern(_ document: Document) -> Document {
+    public init() {}
+
+    public mutating func intern(_ document: Document) -> Document {
         var document = document
         document.id = string(document.id)
         document.subject = document.subject.map { string($0) }

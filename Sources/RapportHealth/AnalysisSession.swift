@@ -15,6 +15,10 @@ struct AnalysisSession: Sendable {
     var history: HealthHistoryMemo?
     /// Which thread reports to keep; nil keeps all (`HealthAnalyzer.keepsThread`).
     var keepsThread: (@Sendable (ThreadReport, Account) -> Bool)?
+    /// The groups' positions are the documents' places in canonical order (`HealthAnalyzer`
+    /// arranges them so), so an account's readings are put in that order by their positions
+    /// rather than by comparing their documents.
+    var positionsAreCanonical = false
 
     struct ThreadGroup {
         var id: String
@@ -258,9 +262,10 @@ struct AnalysisSession: Sendable {
         _ account: Account, _ groups: [ThreadGroup], cutoff: Date, accountMemo: AccountMemo = AccountMemo(),
         quotesEvidence: Bool = true
     ) -> AccountOutcome {
-        let visible = groups.map { group in
-            group.readings.filter { reading in reading.date.map { $0 <= cutoff } ?? (cutoff == asOf) }
+        let visibleIndices = groups.map { group in
+            group.readings.indices.filter { group.readings[$0].date.map { $0 <= cutoff } ?? (cutoff == asOf) }
         }
+        let visible = zip(groups, visibleIndices).map { group, indices in indices.map { group.readings[$0] } }
         var ourMessagesTo: [String: [Date]] = [:]
         for reading in visible.joined() where reading.side == .us && !reading.isNote {
             guard let date = reading.date else { continue }
@@ -279,9 +284,18 @@ struct AnalysisSession: Sendable {
                 .sorted { Self.flagOrder($0.flag, $1.flag) }
         }
         // Sorted as positions, then gathered: moving whole readings while sorting cost more than the rules.
-        let joined = Array(visible.joined())
-        let accountReadings = joined.indices.sorted { HealthAnalyzer.precedes(joined[$0].document, joined[$1].document) }
-            .map { joined[$0] }
+        let accountReadings: [Reading]
+        if positionsAreCanonical {
+            var places: [(position: Int, group: Int, reading: Int)] = []
+            for (group, indices) in visibleIndices.enumerated() {
+                for index in indices { places.append((groups[group].positions[index], group, index)) }
+            }
+            accountReadings = places.sorted { $0.position < $1.position }.map { groups[$0.group].readings[$0.reading] }
+        } else {
+            let joined = Array(visible.joined())
+            accountReadings = joined.indices.sorted { HealthAnalyzer.precedes(joined[$0].document, joined[$1].document) }
+                .map { joined[$0] }
+        }
         var accountFlags: [RaisedFlag] = []
         if !threadFlags.joined().contains(where: { $0.flag.kind == .disengagement }),
             let silent = AccountSilenceRule().flag(account: account, readings: accountReadings, asOf: cutoff,

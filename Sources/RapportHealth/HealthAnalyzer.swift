@@ -102,6 +102,7 @@ public struct HealthAnalyzer: Sendable {
         session.parallelism = parallelism
         session.history = history
         session.keepsThread = keepsThread
+        session.positionsAreCanonical = true
         // Grouped by headers; each account's readings are built whole when it is assessed.
         let (threads, accounts, memo) = session.reportRemembering(
             inScope, participants: { Self.participants(inScope[$0], directory: directory) }

@@ -176,6 +176,32 @@ import Testing
         }
         #expect(compared > 0, "the samples escalate somewhere")
     }
+
+    /// Readings in canonical order, put in order by their positions (as `HealthAnalyzer` has
+    /// them), give every month what comparing their documents gives.
+    @Test func canonicalPositionsOrderAnAccountAsItsDocumentsDo() {
+        let directory = AccountDirectory(ourDomains: Self.configuration.ourDomains, configuration: Self.configuration,
+                                         documents: Self.documents.map(\.document))
+        let byDocuments = AnalysisSession(configuration: Self.configuration, cues: .default, directory: directory,
+                                          asOf: Self.plain.asOf)
+        var byPositions = byDocuments
+        byPositions.positionsAreCanonical = true
+        let canonical = Self.plainReadings.sorted { HealthAnalyzer.precedes($0.document, $1.document) }
+        var compared = 0
+        for (key, accountGroups) in Dictionary(grouping: byDocuments.threadGroups(canonical), by: \.accountKey) {
+            let account = directory.account(forKey: key)
+            let sorted = accountGroups.sorted { $0.id < $1.id }
+            for cutoff in [Self.plain.asOf] + byDocuments.monthEnds(sorted.flatMap(\.readings)) {
+                let expected = byDocuments.assessAccount(account, sorted, cutoff: cutoff)
+                let actual = byPositions.assessAccount(account, sorted, cutoff: cutoff)
+                #expect(actual.health == expected.health, "\(key) \(cutoff)")
+                #expect(actual.accountFlags == expected.accountFlags)
+                #expect(actual.threadFlags == expected.threadFlags)
+                compared += 1
+            }
+        }
+        #expect(compared > 5)
+    }
 }
 
 extension ReadingBuilder {

@@ -48,14 +48,16 @@ struct SignatureTrimmer {
     }
 
     /// Where to cut (an offset in the window) if the line at `offset` opens a signature block.
+    /// What lies below a line is asked before what the line says: most lines of a window have
+    /// too much below them to open any block but a disclaimer, and reading a line's cues costs more.
     private func cut(at offset: Int, in window: Window) -> Int? {
         let line = window.entries[offset]
         let below = window.entries.count - offset - 1
         let shortBelow = window.signatureLikeBelow[offset]
         if line.isSignatureDelimiter { return offset }
-        if line.isRule, below <= Self.maximumRuleBlockLines, shortBelow { return offset }
-        if line.isDashName, below <= Self.maximumSignOffBlockLines, shortBelow { return offset }
-        if line.isMobileFooter(cues), below <= Self.maximumFooterBlockLines, shortBelow {
+        if shortBelow, below <= Self.maximumRuleBlockLines, line.isRule { return offset }
+        if shortBelow, below <= Self.maximumSignOffBlockLines, line.isDashName { return offset }
+        if shortBelow, below <= Self.maximumFooterBlockLines, line.isMobileFooter(cues) {
             // "Jón Jónsson / Sent from my iPhone": a name standing alone right above the footer goes too.
             if offset > 0, window.follows(offset), window.opensParagraph(offset - 1),
                window.entries[offset - 1].isNameLike, !window.entries[offset - 1].isSignOff(cues) {
@@ -63,11 +65,11 @@ struct SignatureTrimmer {
             }
             return offset
         }
-        if line.isSignOff(cues), (1...Self.maximumSignOffBlockLines).contains(below), shortBelow { return offset + 1 }
+        if shortBelow, (1...Self.maximumSignOffBlockLines).contains(below), line.isSignOff(cues) { return offset + 1 }
         guard window.opensParagraph(offset) else { return nil }
         if line.isDisclaimer(cues) { return offset }
-        if Self.contactBlockLines.contains(below + 1), window.isUnbroken(from: offset), line.opensContactBlock,
-           shortBelow, window.contactFrom[offset] {
+        if Self.contactBlockLines.contains(below + 1), shortBelow, window.contactFrom[offset], window.isUnbroken(from: offset),
+           line.opensContactBlock {
             return offset
         }
         return nil

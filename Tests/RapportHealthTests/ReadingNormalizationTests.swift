@@ -28,6 +28,14 @@ import Testing
         #expect(ReadingBuilder.normalized(text) == Self.reference(text))
     }
 
+    /// ASCII takes a path of its own: every ASCII scalar, in runs and alone, at either end.
+    @Test func everyASCIIScalarLowersAndFoldsAsTheDefinitionSays() {
+        let all = String(String.UnicodeScalarView((0..<128).compactMap(Unicode.Scalar.init)))
+        for text in [all, String(all.reversed()), "  \(all)\t\t\(all.uppercased())\n", "MiXeD CaSe\u{B}\u{C}\r\nZ@[`{"] {
+            #expect(ReadingBuilder.normalized(text) == Self.reference(text))
+        }
+    }
+
     @Test func everyWhiteSpaceScalarFolds() {
         for value in UInt32(0)...0x3100 {
             guard let scalar = Unicode.Scalar(value) else { continue }

@@ -190,6 +190,26 @@ struct ReadingBuilder: Sendable {
 
     /// Lower-cased with runs of white space folded to one space, for comparing sentences.
     static func normalized(_ text: String) -> String {
+        var text = text
+        // ASCII (most sentences) is lowered and folded in one pass over its bytes; the rest is
+        // lowered by the standard library first (`lowercased` lowers ASCII letters alone the same).
+        let ascii = text.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !result.isEmpty
+                    continue
+                }
+                if pendingSpace { result.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                result.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte)
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+        if let ascii { return ascii }
         var lowered = text.lowercased()
         return lowered.withUTF8 { bytes in
             var result: [UInt8] = []

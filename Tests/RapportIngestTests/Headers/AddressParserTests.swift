@@ -124,16 +124,40 @@ private func person(_ name: String?, _ address: String) -> Participant {
         }
     }
 
-    /// Display names are collapsed and unquoted on their bytes when ASCII; as `Character`s they
-    /// must come out the same.
-    @Test func collapsesASCIINamesAsItCollapsesCharacters() {
+    /// Display names are collapsed and unquoted on their bytes when ASCII or made of letters that
+    /// stand alone; as `Character`s they must come out the same, and so must the names whose
+    /// characters are not all such letters (combining marks, non-breaking and other spaces, CR LF).
+    @Test func collapsesNamesOnBytesAsItCollapsesCharacters() {
         var random = SplitMix64(seed: 9)
-        let pieces = ["Jon", " ", "  ", "\t", "\n", "\"", "'", "a", ".", "\u{0B}", "\u{0C}", "x y"]
+        let pieces = [
+            "Jon", " ", "  ", "\t", "\n", "\"", "'", "a", ".", "\u{0B}", "\u{0C}", "x y", "Þórunn", "Sóley", "ð", "Ö",
+            "Çelik", "Ŝ", "ɐ", "Σωκράτης", "Пётр", "e\u{301}", "\u{301}", "\u{A0}", "\u{2003}", "\u{3000}", "\r\n", "\r",
+            "\u{85}", "\u{AD}", "\u{200D}", "\u{483}", "李", "👍🏽", "ʰ", "\u{2FF}",
+        ]
         for _ in 0..<3_000 {
             let name = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
                 .joined()
             #expect(AddressParser.collapsedName(name) == AddressParser.collapsedName(name, byCharacters: true), "\(name)")
         }
+        // Each letter the byte reading takes, after a space and after a quote, at either end.
+        for value in UInt32(0xC0)...0x47F {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let letter = String(Character(scalar))
+            for name in [" \(letter) x ", "\"\(letter)\"", "' \(letter)\(letter) '", "a \u{301}\(letter)", "\(letter)\u{301} \"b\""] {
+                #expect(AddressParser.collapsedName(name) == AddressParser.collapsedName(name, byCharacters: true),
+                        "U+\(String(value, radix: 16))")
+            }
+        }
+        let taken = ["Þórunn Sóley", "Σωκράτης", "Пётр", "Ŝtefan ɐ"].filter { name in
+            var name = name
+            return name.withUTF8 { AddressParser.collapsesByBytes($0) }
+        }
+        #expect(taken.count == 4, "these names are read on their bytes")
+        let left = ["e\u{301}", "a\u{A0}b", "李", "x\r\ny", "ʰ"].filter { name in
+            var name = name
+            return name.withUTF8 { AddressParser.collapsesByBytes($0) }
+        }
+        #expect(left.isEmpty, "these are read as characters")
     }
 
     @Test func survivesEveryPrefixOfANastyList() {

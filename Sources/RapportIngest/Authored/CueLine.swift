@@ -143,8 +143,23 @@ struct CueLine {
     /// An address, link or phone number, perhaps after a short label (`Tel:`, `t.`, `Sími`, `📱`).
     var isContact: Bool {
         guard !cue.isEmpty, cue.scalars.count <= Self.maximumMarkerLineLength else { return false }
-        let words = cue.scalars.split(separator: " ")
-        if words.count <= Self.maximumContactWords, words.contains(where: Self.isAddress) { return true }
+        // The words (runs between spaces) walked in place: splitting made an array per line.
+        let scalars = cue.scalars
+        var words = 0
+        var hasAddress = false
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] != " " else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < scalars.count && scalars[index] != " " { index += 1 }
+            words += 1
+            guard words <= Self.maximumContactWords else { break }
+            if !hasAddress { hasAddress = Self.isAddress(scalars[start..<index]) }
+        }
+        if words <= Self.maximumContactWords, hasAddress { return true }
         return isPhoneNumber
     }
 
@@ -156,8 +171,11 @@ struct CueLine {
         for scalar in scalars[start...] {
             if CueText.isDigit(scalar) {
                 digits += 1
-            } else if !" +-().,/".unicodeScalars.contains(scalar) {
-                return false
+            } else {
+                switch scalar {
+                case " ", "+", "-", "(", ")", ".", ",", "/": continue
+                default: return false
+                }
             }
         }
         return digits >= Self.minimumPhoneDigits
@@ -188,11 +206,14 @@ struct CueLine {
 
     /// Could stand in a signature block: a name, a title, a company, an address, a short motto.
     /// Sentences (five words or more ending in `.`, `!` or `?`), long lines and P.S. lines cannot.
-    var isSignatureLike: Bool {
+    var isSignatureLike: Bool { isSignatureLike(contact: isContact) }
+
+    /// `isSignatureLike` of a line whose `isContact` is known.
+    func isSignatureLike(contact: Bool) -> Bool {
         if isBlank { return true }
         if cue.isEmpty { return false }
         if cue.hasPrefix("p.s") || cue.hasPrefix("ps:") || cue.hasPrefix("ps ") { return false }
-        if isContact { return true }
+        if contact { return true }
         if cue.scalars.count > Self.maximumSignatureLineLength { return false }
         // Words with a letter or digit, counted in one pass (splitting made an array per line).
         var words = 0

@@ -96,7 +96,8 @@ private struct PreparedLines {
     mutating func line(_ index: Int) -> Line {
         if let line = prepared[index] { return line }
         let entry = CueLine(lines[index])
-        let line = Line(entry: entry, isContact: entry.isContact, isSignatureLike: entry.isSignatureLike)
+        let isContact = entry.isContact
+        let line = Line(entry: entry, isContact: isContact, isSignatureLike: entry.isSignatureLike(contact: isContact))
         prepared[index] = line
         return line
     }

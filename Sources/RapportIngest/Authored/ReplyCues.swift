@@ -29,6 +29,23 @@ struct ReplyCues: Sendable {
         case mobile
         /// The start of a legal notice paragraph; the pattern must end with `*`.
         case disclaimer
+
+        /// The kind's place among all kinds.
+        var number: Int {
+            switch self {
+            case .attribution: 0
+            case .separator: 1
+            case .forward: 2
+            case .headerFrom: 3
+            case .headerDate: 4
+            case .headerTo: 5
+            case .headerCc: 6
+            case .headerSubject: 7
+            case .signoff: 8
+            case .mobile: 9
+            case .disclaimer: 10
+            }
+        }
     }
 
     /// The field a quoted header line carries; a block needs `from` and one more to count.
@@ -42,7 +59,9 @@ struct ReplyCues: Sendable {
     /// Longest pattern accepted: cues are short phrases, and the bound keeps matching cheap.
     static let maximumPatternLength = 200
 
-    private var patterns: [Kind: PatternSet] = [:]
+    /// Each kind's patterns at its `number`: a dictionary keyed by kind hashed the kind's name
+    /// each time a line was asked about.
+    private var patterns = [PatternSet?](repeating: nil, count: Kind.allCases.count)
 
     /// The shipped cues. A shipped file that does not parse is a build defect, so it traps.
     static let `default`: ReplyCues = {
@@ -78,7 +97,9 @@ struct ReplyCues: Sendable {
             let key = "\(kind.rawValue)\t\(CueText.folded(pattern))"
             if let earlier = seen[key] { throw failure("duplicate of line \(earlier)") }
             seen[key] = lineNumber
-            patterns[kind, default: PatternSet()].insert(CuePattern(pattern))
+            var set = patterns[kind.number] ?? PatternSet()
+            set.insert(CuePattern(pattern))
+            patterns[kind.number] = set
         }
     }
 
@@ -102,20 +123,20 @@ struct ReplyCues: Sendable {
 
     func matches(_ kind: Kind, _ text: CueText) -> Bool {
         guard !text.isEmpty else { return false }
-        return patterns[kind]?.matches(text, anchoredOnly: false) ?? false
+        return patterns[kind.number]?.matches(text, anchoredOnly: false) ?? false
     }
 
     /// False when no cue of `kind` can match a text starting with `first`: a cheap test before
     /// preparing a line further.
     func mayMatch(_ kind: Kind, startingWith first: Unicode.Scalar) -> Bool {
-        patterns[kind]?.mayMatch(startingWith: first) ?? false
+        patterns[kind.number]?.mayMatch(startingWith: first) ?? false
     }
 
     /// Matches attribution cues; with `anchoredOnly`, only those that start with literal text
     /// (`on *wrote:`), which may begin anywhere in a paragraph.
     func matchesAttribution(_ text: CueText, anchoredOnly: Bool) -> Bool {
         guard !text.isEmpty else { return false }
-        return patterns[.attribution]?.matches(text, anchoredOnly: anchoredOnly) ?? false
+        return patterns[Kind.attribution.number]?.matches(text, anchoredOnly: anchoredOnly) ?? false
     }
 
     /// Whether a line starts like an anchored attribution ("On …"), so that joining it with the
@@ -123,7 +144,7 @@ struct ReplyCues: Sendable {
     func mayOpenAttribution(_ firstLine: CueText) -> Bool {
         let scalars = firstLine.scalars
         let start = scalars.firstIndex { !Self.attributionDecoration.contains($0) } ?? scalars.endIndex
-        return patterns[.attribution]?.hasAnchoredPattern(openingWith: scalars[start...]) ?? false
+        return patterns[Kind.attribution.number]?.hasAnchoredPattern(openingWith: scalars[start...]) ?? false
     }
 
     /// Dashes and stars some clients put around an attribution (`--- On Wed, … wrote:`); they

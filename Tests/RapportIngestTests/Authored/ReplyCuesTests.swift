@@ -11,6 +11,11 @@ import Testing
         _ = try ReplyCues(text: text, file: ReplyCues.fileName)
     }
 
+    /// Patterns are kept at each kind's number: every kind has its own.
+    @Test func kindsNumberTheirPlaces() {
+        #expect(ReplyCues.Kind.allCases.map(\.number) == Array(0..<ReplyCues.Kind.allCases.count))
+    }
+
     @Test func commentsBlankLinesAndCRLFAreSkipped() throws {
         let cues = try ReplyCues(text: "# comment\r\n\r\n   \r\nsignoff\tbest regards\r\n", file: "cues.txt")
         #expect(cues.matches(.signoff, CueText("best regards")))

@@ -190,7 +190,7 @@ enum HeaderParameters {
         }
         var result: [String: String] = [:]
         for (name, value) in plain {
-            result[name] = value.contains("=?") ? EncodedWords.decode(value) : value
+            result[name] = value.containsASCII("=?") ? EncodedWords.decode(value) : value
         }
         for (name, parts) in sections {
             result[name] = joinSections(parts)

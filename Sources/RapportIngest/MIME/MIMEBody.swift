@@ -47,7 +47,7 @@ struct MIMEWalker {
         guard let raw = headers.text("Content-Type") else { return (defaultType, [:]) }
         let parsed = HeaderParameters.parse(raw)
         let type = parsed.value
-        guard type.contains("/"), !type.hasPrefix("/"), !type.hasSuffix("/") else {
+        guard type.containsASCII("/"), !type.hasPrefix("/"), !type.hasSuffix("/") else {
             return (defaultType == "message/rfc822" ? defaultType : "text/plain", parsed.parameters)
         }
         return (type, parsed.parameters)
@@ -170,6 +170,26 @@ extension TransferEncoding {
 }
 
 extension String {
+    /// Whether the string holds `needle` (ASCII), as Foundation's `contains` answers: on the bytes
+    /// when the string is ASCII too, as nearly every header value is (Foundation's search, made
+    /// for any text, was a large part of reading MIME headers), else by Foundation.
+    func containsASCII(_ needle: String) -> Bool {
+        precondition(needle.utf8.allSatisfy { $0 < 0x80 } && !needle.isEmpty, "an ASCII needle")
+        var text = self
+        let answer = text.withUTF8 { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let needle = Array(needle.utf8)
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+                var offset = 1
+                while offset < needle.count && bytes[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            return false
+        }
+        return answer ?? contains(needle)
+    }
+
     /// The string without leading and trailing spaces, tabs and line breaks.
     func trimmingWhitespace() -> String {
         var scalars = Substring(self)

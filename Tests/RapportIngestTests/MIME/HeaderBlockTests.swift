@@ -1,3 +1,5 @@
+import Foundation
+import RapportTestSupport
 import Testing
 @testable import RapportIngest
 
@@ -55,5 +57,23 @@ import Testing
         let body = "--b1\n\nouter\n--b1x\nnot a boundary\n--b1--\n"
         let (parts, _) = MultipartSplitter.split(Array(body.utf8)[...], boundary: "b1")
         #expect(parts.map { String(decoding: $0, as: UTF8.self) } == ["\nouter\n--b1x\nnot a boundary"])
+    }
+}
+
+/// `containsASCII` answers what Foundation's `contains` answers, on bytes or not.
+@Suite struct ContainsASCIITests {
+    @Test func answersAsFoundationDoes() {
+        var random = SplitMix64(seed: 11)
+        let pieces = ["=", "?", "=?", "/", "a", "text", " ", "é", "e\u{301}", "\u{301}", "?\u{301}", "/\u{338}", "\u{FF1D}", "日", "\r\n"]
+        for _ in 0..<4_000 {
+            let text = (0..<Int(random.next() % 10)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            for needle in ["=?", "/", "?"] {
+                #expect(text.containsASCII(needle) == text.contains(needle), "\(text.unicodeScalars.map(\.value)) \(needle)")
+            }
+        }
+        #expect("text/plain".containsASCII("/"))
+        #expect(!"textplain".containsASCII("/"))
+        #expect("=?utf-8?q?x?=".containsASCII("=?"))
+        #expect(!"=".containsASCII("=?"))
     }
 }

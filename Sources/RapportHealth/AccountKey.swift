@@ -22,7 +22,7 @@ public struct AccountGrouping: Sendable {
     /// lower-cased address for free-mail users and addresses without a domain.
     public func key(for participant: Participant) -> String {
         let domain = participant.domain
-        if domain.isEmpty || freeMailDomains.contains(domain) { return participant.address.lowercased() }
+        if domain.isEmpty || freeMailDomains.contains(domain) { return participant.address.lowercasedFast() }
         return domain
     }
 }

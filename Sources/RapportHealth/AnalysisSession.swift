@@ -270,7 +270,7 @@ struct AnalysisSession: Sendable {
         for reading in visible.joined() where reading.side == .us && !reading.isNote {
             guard let date = reading.date else { continue }
             for person in reading.document.to + reading.document.cc where directory.side(of: person) == .them {
-                ourMessagesTo[person.address.lowercased(), default: []].append(date)
+                ourMessagesTo[person.address.lowercasedFast(), default: []].append(date)
             }
         }
         let phrasing = Phrasing(calendar: configuration.businessDays, asOf: cutoff, directory: directory)
@@ -343,10 +343,10 @@ struct AnalysisSession: Sendable {
         let readings = context.readings
         var ours: [Participant] = [], theirs: [Participant] = []
         for person in readings.flatMap(\.participants) {
-            let address = person.address.lowercased()
+            let address = person.address.lowercasedFast()
             switch directory.side(of: person) {
-            case .us? where !ours.contains(where: { $0.address.lowercased() == address }): ours.append(person)
-            case .them? where !theirs.contains(where: { $0.address.lowercased() == address }): theirs.append(person)
+            case .us? where !ours.contains(where: { $0.address.lowercasedFast() == address }): ours.append(person)
+            case .them? where !theirs.contains(where: { $0.address.lowercasedFast() == address }): theirs.append(person)
             default: break
             }
         }

@@ -32,7 +32,7 @@ public struct HealthAnalyzer: Sendable {
     /// `ourDomains` (e.g. from `--our-domain`) are added to the configured ones.
     public init(configuration: HealthConfiguration = .init(), ourDomains: [String] = []) {
         var configuration = configuration
-        for domain in ourDomains.map({ $0.lowercased() }) where !configuration.ourDomains.contains(domain) {
+        for domain in ourDomains.map({ $0.lowercasedFast() }) where !configuration.ourDomains.contains(domain) {
             configuration.ourDomains.append(domain)
         }
         self.configuration = configuration

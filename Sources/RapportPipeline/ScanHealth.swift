@@ -16,7 +16,7 @@ public struct HealthScanAssessor: ScanAssessor {
     /// assessment made under other settings is redone in full.
     public init(configuration: HealthConfiguration, ourDomains: [String], configurationText: String?, toolVersion: String) {
         self.configuration = configuration
-        ourDomainOptions = ourDomains.map { $0.lowercased() }
+        ourDomainOptions = ourDomains.map { $0.lowercasedFast() }
         var hash = ContentHasher()
         for part in [toolVersion, configurationText ?? "", ourDomainOptions.sorted().joined(separator: ",")] {
             hash.combine(Array(part.utf8) + [0x1F])

@@ -48,15 +48,15 @@ public struct ReportFilter: Hashable, Sendable {
     /// analysis asks this of each thread as its account is assessed, so that a report holds only
     /// the threads it will show.
     public func keeps(_ thread: ThreadReport, of owner: Account?) -> Bool {
-        let inAccount = account == nil || owner.map(matches) == true || thread.account.lowercased() == account?.lowercased()
+        let inAccount = account == nil || owner.map(matches) == true || thread.account.lowercasedFast() == account?.lowercasedFast()
         guard inAccount, overlapsWindow(thread) else { return false }
         return includeHealthy || thread.flags.contains { $0.severity >= minimumSeverity }
     }
 
     private func matches(_ candidate: Account) -> Bool {
         guard let account else { return true }
-        let wanted = account.lowercased()
-        return candidate.key.lowercased() == wanted || candidate.name.lowercased() == wanted
+        let wanted = account.lowercasedFast()
+        return candidate.key.lowercasedFast() == wanted || candidate.name.lowercasedFast() == wanted
     }
 
     /// True when the thread has a message inside `since…until`; undated threads pass only an open window.

@@ -85,7 +85,7 @@ struct IdentityOptions: ParsableArguments {
     /// The domains as given, lower-cased and without a leading `@`.
     var domains: [String] {
         ourDomains.map { domain in
-            var domain = domain.lowercased().trimmingCharacters(in: .whitespaces)
+            var domain = domain.lowercasedFast().trimmingCharacters(in: .whitespaces)
             if domain.hasPrefix("@") { domain.removeFirst() }
             return domain
         }
@@ -234,7 +234,7 @@ struct AsOfDate: ExpressibleByArgument {
     var date: Date
 
     init?(argument: String) {
-        if argument.lowercased() == "now" {
+        if argument.lowercasedFast() == "now" {
             date = Date()
         } else if let parsed = ReportDate(argument: argument) {
             date = parsed.end

@@ -181,7 +181,7 @@ enum ExplainText {
                 if evidence.finalWeight != evidence.baseWeight {
                     line += " → " + number(evidence.finalWeight, signed: isSentiment)
                 }
-                if evidence.entry.lowercased() != evidence.term.lowercased() {
+                if evidence.entry.lowercasedFast() != evidence.term.lowercasedFast() {
                     line += paint.dim("  [\(evidence.entry)]")
                 }
                 if !evidence.rules.isEmpty { line += "  " + paint.dim(evidence.rules.joined(separator: ", ")) }

@@ -84,7 +84,7 @@ struct Report: ParsableCommand {
         let filter = ReportFilter(includeHealthy: all, account: account, minimumSeverity: minSeverity)
         let report = filter.apply(loaded)
         let cleared = (changes ?? []).filter { change in
-            account.map { change.flag.account == history?.account.key || change.flag.account.lowercased() == $0.lowercased() } ?? true
+            account.map { change.flag.account == history?.account.key || change.flag.account.lowercasedFast() == $0.lowercasedFast() } ?? true
         }
         try output.write(report, parallelism: setup.options.parallelism, finishing: [.text, .markdown, .html]) { format, text in
             switch format {

@@ -22,7 +22,7 @@ struct AccountDirectory: Sendable {
 
     /// Names are learnt on up to `parallelism` threads; the directory is the same for any number.
     init(ourDomains: [String], configuration: HealthConfiguration, documents: [Document], parallelism: Int = 1) {
-        self.ourDomains = ourDomains.map { $0.lowercased() }
+        self.ourDomains = ourDomains.map { $0.lowercasedFast() }
         let lowered = self.ourDomains
         self.asciiOurDomains = lowered.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? lowered.map { Array($0.utf8) } : nil
         self.rules = configuration.accounts
@@ -60,8 +60,8 @@ struct AccountDirectory: Sendable {
                     guard let name = participant.name.map(Self.trimmed), !name.isEmpty,
                         participant.address.utf8.contains(UInt8(ascii: "@"))
                     else { continue }
-                    let address = participant.address.lowercased()
-                    counts.pairs[name.lowercased(), default: [:]][address, default: 0] += 1
+                    let address = participant.address.lowercasedFast()
+                    counts.pairs[name.lowercasedFast(), default: [:]][address, default: 0] += 1
                     counts.names[address, default: [:]][name, default: 0] += 1
                 }
             }
@@ -142,7 +142,7 @@ struct AccountDirectory: Sendable {
     /// A note attendee written down by name only gets the address the mail knows them by.
     func resolved(_ participant: Participant) -> Participant {
         guard !participant.address.utf8.contains(UInt8(ascii: "@")), let name = participant.name,
-            let address = addressByName[name.lowercased()]
+            let address = addressByName[name.lowercasedFast()]
         else { return participant }
         var result = participant
         result.address = address
@@ -162,7 +162,7 @@ struct AccountDirectory: Sendable {
     /// else (free mail) the address.
     func key(for participant: Participant) -> String {
         let person = resolved(participant)
-        let address = person.address.lowercased()
+        let address = person.address.lowercasedFast()
         let domain = person.domain
         if let rule = rules.first(where: { $0.addresses.contains(address) }) { return rule.key }
         if !domain.isEmpty, let rule = rules.first(where: { $0.domains.contains { Self.matches(domain: domain, $0) } }) {
@@ -174,10 +174,10 @@ struct AccountDirectory: Sendable {
     /// The account a meeting note names (`Account: Orkulind hf.`): a configured account by name
     /// or key, else the account of the attendees from that organisation, else of any attendee.
     func key(forNoteAccount name: String, participants: [Participant]) -> String {
-        let lowered = name.lowercased()
-        if let rule = rules.first(where: { $0.name.lowercased() == lowered || $0.key == lowered }) { return rule.key }
+        let lowered = name.lowercasedFast()
+        if let rule = rules.first(where: { $0.name.lowercasedFast() == lowered || $0.key == lowered }) { return rule.key }
         let theirs = participants.map(resolved).filter { side(of: $0) == .them }
-        let named = theirs.filter { $0.organisation?.lowercased() == lowered }
+        let named = theirs.filter { $0.organisation?.lowercasedFast() == lowered }
         if let key = Self.mostFrequentKey((named.isEmpty ? theirs : named).map(key(for:))) { return key }
         return lowered
     }
@@ -201,6 +201,6 @@ struct AccountDirectory: Sendable {
     /// The display name of a person as the mail knows them.
     func displayName(_ participant: Participant) -> String {
         if let name = participant.name, !name.isEmpty { return name }
-        return nameByAddress[participant.address.lowercased()] ?? participant.address
+        return nameByAddress[participant.address.lowercasedFast()] ?? participant.address
     }
 }

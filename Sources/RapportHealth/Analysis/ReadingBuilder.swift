@@ -105,8 +105,8 @@ struct ReadingBuilder: Sendable {
         var offset = 0
         for segment in document.segments {
             let speaker = segment.speaker.flatMap { name -> Participant? in
-                let lowered = name.lowercased()
-                if let known = participants.first(where: { $0.name?.lowercased() == lowered }) { return known }
+                let lowered = name.lowercasedFast()
+                if let known = participants.first(where: { $0.name?.lowercasedFast() == lowered }) { return known }
                 return directory.resolved(Participant(name: name, address: lowered))
             }
             spans.append((offset, speaker))
@@ -210,7 +210,7 @@ struct ReadingBuilder: Sendable {
             return String(decoding: result, as: UTF8.self)
         }
         if let ascii { return ascii }
-        var lowered = text.lowercased()
+        var lowered = text.lowercasedFast()
         return lowered.withUTF8 { bytes in
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count)

@@ -132,7 +132,7 @@ struct ThreadContext: Sendable {
         }
         if inThread { return true }
         guard let address else { return false }
-        return ourMessagesTo[address.lowercased(), default: []].contains { $0 > date }
+        return ourMessagesTo[address.lowercasedFast(), default: []].contains { $0 > date }
     }
 
     // MARK: - Who is waiting

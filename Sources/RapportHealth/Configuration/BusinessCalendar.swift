@@ -6,7 +6,7 @@ public enum Weekday: Int, Hashable, Sendable, CaseIterable, Comparable {
 
     /// The English name (`monday`) or its three-letter abbreviation (`mon`), any case.
     public init?(name: String) {
-        let lowered = name.lowercased()
+        let lowered = name.lowercasedFast()
         guard let day = Weekday.allCases.first(where: { $0.name == lowered || $0.name.prefix(3) == lowered }) else {
             return nil
         }

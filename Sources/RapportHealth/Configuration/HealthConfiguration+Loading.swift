@@ -97,9 +97,9 @@ struct ConfigurationReader {
         var result = HealthConfiguration()
         for (key, keyNode, value) in try mapping(root, what: "the configuration") {
             switch key {
-            case "our-domains": result.ourDomains = try strings(value, key: key).map { $0.lowercased() }
+            case "our-domains": result.ourDomains = try strings(value, key: key).map { $0.lowercasedFast() }
             case "accounts": result.accounts = try accounts(value)
-            case "free-mail-domains": result.freeMailDomains = try strings(value, key: key).map { $0.lowercased() }
+            case "free-mail-domains": result.freeMailDomains = try strings(value, key: key).map { $0.lowercasedFast() }
             case "thresholds": result.thresholds = try thresholds(value)
             case "windows": result.windows = try windows(value)
             case "business-days": result.businessDays = try calendar(value)

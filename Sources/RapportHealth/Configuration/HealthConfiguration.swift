@@ -47,12 +47,12 @@ public struct HealthConfiguration: Hashable, Sendable {
         public init(name: String, type: AccountType = .customer, domains: [String] = [], addresses: [String] = []) {
             self.name = name
             self.type = type
-            self.domains = domains.map { $0.lowercased() }
-            self.addresses = addresses.map { $0.lowercased() }
+            self.domains = domains.map { $0.lowercasedFast() }
+            self.addresses = addresses.map { $0.lowercasedFast() }
         }
 
         /// The account's grouping key: its first domain, else its first address.
-        public var key: String { domains.first ?? addresses.first ?? name.lowercased() }
+        public var key: String { domains.first ?? addresses.first ?? name.lowercasedFast() }
     }
 
     /// When a signal becomes a flag. Each default is explained in `Docs/configuration.md`.

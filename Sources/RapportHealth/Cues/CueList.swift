@@ -13,7 +13,7 @@ struct CueToken: Hashable, Sendable {
 /// letters (`á`, `ð`, `þ`…, all two bytes starting `C3`) are letters, and every other non-ASCII
 /// scalar is a letter unless it is a space, punctuation or a symbol. A word of ASCII and Latin-1
 /// letters is lower-cased byte by byte (both ranges lower-case by adding 0x20, as
-/// `String.lowercased()` does); others through `String.lowercased()`.
+/// `String.lowercasedFast()` does); others through `String.lowercasedFast()`.
 enum CueTokenizer {
     static func tokens(_ text: String) -> [CueToken] {
         var text = text
@@ -46,7 +46,7 @@ enum CueTokenizer {
                 guard low < high else { return }
                 let word = UnsafeBufferPointer(rebasing: bytes[low..<high])
                 let written = String(decoding: word, as: UTF8.self)
-                let folded = !simple ? written.lowercased() : capitals ? CueTokenizer.folded(word) : written
+                let folded = !simple ? written.lowercasedFast() : capitals ? CueTokenizer.folded(word) : written
                 tokens.append(CueToken(text: written, folded: folded))
             }
             var index = 0
@@ -182,7 +182,7 @@ struct CueList: Hashable, Sendable {
             if let kinds, !kinds.contains(kind) {
                 throw DataFileError(file: file, line: number, reason: "unknown kind '\(kind)'")
             }
-            guard phrase == phrase.lowercased(), !phrase.isEmpty else {
+            guard phrase == phrase.lowercasedFast(), !phrase.isEmpty else {
                 throw DataFileError(file: file, line: number, reason: "a phrase must be non-empty and lower-case")
             }
             let stem = phrase.hasSuffix("*")
@@ -280,7 +280,7 @@ struct CueList: Hashable, Sendable {
 
 extension [CueToken] {
     /// Appends a word holding a curly apostrophe: each `’` written as `'`, apostrophes trimmed at
-    /// both ends, lower-cased through `String.lowercased()`.
+    /// both ends, lower-cased through `String.lowercasedFast()`.
     mutating func appendWord(rewriting bytes: UnsafeBufferPointer<UInt8>) {
         var word: [UInt8] = []
         word.reserveCapacity(bytes.count)
@@ -299,7 +299,7 @@ extension [CueToken] {
         while low < high && word[low] == UInt8(ascii: "'") { low += 1 }
         guard low < high else { return }
         let written = String(decoding: word[low..<high], as: UTF8.self)
-        append(CueToken(text: written, folded: written.lowercased()))
+        append(CueToken(text: written, folded: written.lowercasedFast()))
     }
 }
 

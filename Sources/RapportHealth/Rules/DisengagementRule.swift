@@ -31,8 +31,8 @@ struct DisengagementRule: FlagRule {
         let severity: Severity =
             run.count >= Self.criticalMessages || waited >= Self.criticalWaitFactor * limit ? .critical : .warning
         let addressed = run.flatMap { readings[$0].participants }.filter { thread.directory.side(of: $0) == .them }
-        let person = AccountDirectory.mostFrequentKey(addressed.map { $0.address.lowercased() }).flatMap { address in
-            addressed.first { $0.address.lowercased() == address }
+        let person = AccountDirectory.mostFrequentKey(addressed.map { $0.address.lowercasedFast() }).flatMap { address in
+            addressed.first { $0.address.lowercasedFast() == address }
         }
         let whom = person.map(thread.directory.displayName) ?? thread.account.name
         let opening = run.count == 1

@@ -26,13 +26,13 @@ struct EscalationRule: FlagRule {
         var seen = Set<String>()
         var events: [Event] = []
         for (index, reading) in readings.enumerated() {
-            defer { seen.formUnion(reading.participants.map { $0.address.lowercased() }) }
+            defer { seen.formUnion(reading.participants.map { $0.address.lowercasedFast() }) }
             guard index > 0, reading.side == .them, !reading.isNote, !reading.automated else { continue }
             let newcomers = reading.participants.filter {
-                thread.directory.side(of: $0) == .them && !seen.contains($0.address.lowercased())
+                thread.directory.side(of: $0) == .them && !seen.contains($0.address.lowercasedFast())
             }
             var unique: [Participant] = []
-            for person in newcomers where !unique.contains(where: { $0.address.lowercased() == person.address.lowercased() }) {
+            for person in newcomers where !unique.contains(where: { $0.address.lowercasedFast() == person.address.lowercasedFast() }) {
                 unique.append(person)
             }
             if !unique.isEmpty, let role = role(of: unique, in: reading, roles: thread.roles(in:)) {
@@ -68,7 +68,7 @@ struct EscalationRule: FlagRule {
     /// The sentences of a message that speak about the newcomers.
     func sentences(about newcomers: [Participant], in reading: Reading) -> [String] {
         let texts = reading.sentences.isEmpty ? [reading.document.text] : reading.sentences.map(\.text)
-        let authorIsNew = newcomers.contains { $0.address.lowercased() == reading.author?.address.lowercased() }
+        let authorIsNew = newcomers.contains { $0.address.lowercasedFast() == reading.author?.address.lowercasedFast() }
         if authorIsNew { return texts }
         return texts.filter { Self.mentions($0, newcomers) }
     }
@@ -100,7 +100,7 @@ struct EscalationRule: FlagRule {
             let when = readings[event.reading].date.map { " on \(phrasing.day($0))" } ?? ""
             guard !event.newcomers.isEmpty else { return "\(author) escalated the matter\(when)" }
             let role = event.roleText.map { " (\($0))" } ?? ""
-            let others = event.newcomers.filter { $0.address.lowercased() != writer?.address.lowercased() }
+            let others = event.newcomers.filter { $0.address.lowercasedFast() != writer?.address.lowercasedFast() }
             guard !others.isEmpty else { return "\(author)\(role) stepped in\(when)" }
             let names = Phrasing.list(others.map { thread.directory.displayName($0) })
             return "\(author) \(offset == 0 ? "copied in" : "brought in") \(names)\(role)\(when)"

@@ -43,7 +43,7 @@ struct EvidencePicker {
     static func terms(_ sentence: ReadSentence, _ filter: (String) -> Bool) -> [String] {
         var seen = Set<String>()
         return sentence.evidence.compactMap { evidence in
-            guard filter(evidence.category), seen.insert(evidence.term.lowercased()).inserted else { return nil }
+            guard filter(evidence.category), seen.insert(evidence.term.lowercasedFast()).inserted else { return nil }
             return evidence.term
         }
     }
@@ -51,7 +51,7 @@ struct EvidencePicker {
     /// Each term once (ignoring case), in order.
     static func unique(_ terms: [String]) -> [String] {
         var seen = Set<String>()
-        return terms.filter { seen.insert($0.lowercased()).inserted }
+        return terms.filter { seen.insert($0.lowercasedFast()).inserted }
     }
 
     /// Sum of the intensities in a sentence of the categories that pass `filter`.

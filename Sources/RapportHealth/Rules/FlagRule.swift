@@ -33,7 +33,7 @@ extension FlagRule {
     /// when she wrote them all, "Hafbrún hf.'s tone" when several people did.
     func speaker(of indices: [Int], in thread: ThreadContext) -> (name: String, person: Participant?) {
         let authors = indices.compactMap { thread.readings[$0].author }
-        let addresses = Set(authors.map { $0.address.lowercased() })
+        let addresses = Set(authors.map { $0.address.lowercasedFast() })
         if addresses.count == 1, let author = authors.first {
             return (thread.directory.displayName(author), author)
         }

@@ -119,7 +119,7 @@ struct CueText: Equatable, Sendable {
     /// Lower-cased and composed. Composition goes through Foundation, which is slow on Linux, so
     /// only text holding combining marks (decomposed accents) takes that path.
     static func folded(_ text: String) -> String {
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedFast()
         guard lowered.unicodeScalars.contains(where: isCombiningMark) else { return lowered }
         return lowered.precomposedStringWithCanonicalMapping
     }

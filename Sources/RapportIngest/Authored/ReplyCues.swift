@@ -107,7 +107,7 @@ struct ReplyCues: Sendable {
         if pattern.isEmpty { return "empty pattern" }
         if pattern.count > maximumPatternLength { return "pattern longer than \(maximumPatternLength) characters" }
         if pattern.first!.isWhitespace || pattern.last!.isWhitespace { return "pattern has leading or trailing spaces" }
-        if pattern.lowercased() != pattern { return "pattern must be lower-case" }
+        if pattern.lowercasedFast() != pattern { return "pattern must be lower-case" }
         if pattern.contains("**") { return "'**' in pattern" }
         if pattern.allSatisfy({ $0 == "*" || $0 == " " }) { return "pattern matches everything" }
         if kind == .disclaimer, !pattern.hasSuffix("*") { return "disclaimer pattern must end with '*'" }

@@ -113,7 +113,7 @@ enum Charset {
     /// A label fit for a diagnostic: printable ASCII only, at most 40 characters.
     private static func printable(_ label: String) -> String {
         let kept = label.unicodeScalars.filter { $0.value > 0x20 && $0.value < 0x7F && $0 != "\"" && $0 != "'" }
-        let text = String(String.UnicodeScalarView(kept.prefix(40))).lowercased()
+        let text = String(String.UnicodeScalarView(kept.prefix(40))).lowercasedFast()
         return text.isEmpty ? "(unprintable)" : text
     }
 }

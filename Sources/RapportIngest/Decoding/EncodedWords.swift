@@ -161,7 +161,7 @@ enum EncodedWords {
                 flushWords()
                 result += text
             case .word(let charset, let decoded):
-                let key = Charset.canonicalName(charset) ?? charset.lowercased()
+                let key = Charset.canonicalName(charset) ?? charset.lowercasedFast()
                 if pendingCharset != nil && key != pendingKey { flushWords() }
                 pendingCharset = charset
                 pendingKey = key

@@ -37,14 +37,14 @@ enum HeaderParameters {
             if ASCII.isWhitespace(bytes[index]) {
                 let next = skipWhitespace(bytes, from: index)
                 if startsParameter(bytes, at: next) {
-                    return (text(bytes[start..<index]).lowercased(), next)
+                    return (text(bytes[start..<index]).lowercasedFast(), next)
                 }
                 index = next
             } else {
                 index += 1
             }
         }
-        return (trimmed(text(bytes[start..<index])).lowercased(), index)
+        return (trimmed(text(bytes[start..<index])).lowercasedFast(), index)
     }
 
     private static func scanParameters(_ bytes: [UInt8], from start: Int) -> [RawParameter] {
@@ -59,7 +59,7 @@ enum HeaderParameters {
                 index += 1  // a stray `=` or `"` where a name should be
                 continue
             }
-            let name = text(bytes[nameStart..<index]).lowercased()
+            let name = text(bytes[nameStart..<index]).lowercasedFast()
             index = skipWhitespace(bytes, from: index)
             guard index < bytes.count, bytes[index] == equals else { continue }  // a bare word: not a parameter
             index = skipWhitespace(bytes, from: index + 1)

@@ -502,7 +502,7 @@ private struct MailboxUnit {
         var domainText = ""
         for token in domain {
             switch token.kind {
-            case .atom(let text), .literal(let text): domainText += text.lowercased()
+            case .atom(let text), .literal(let text): domainText += text.lowercasedFast()
             case .special("."): domainText += "."
             default: return nil
             }
@@ -552,7 +552,7 @@ private struct MailboxUnit {
     /// Decoded, whitespace collapsed, surrounding quotes removed; nil when empty or the address.
     private static func displayName(_ raw: String, address: String, decodeWords: (String) -> String) -> String? {
         let name = AddressParser.collapsedName(decodeWords(raw))
-        guard !name.isEmpty, name.lowercased() != address.lowercased() else { return nil }
+        guard !name.isEmpty, name.lowercasedFast() != address.lowercasedFast() else { return nil }
         return name
     }
 }

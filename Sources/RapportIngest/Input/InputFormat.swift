@@ -45,7 +45,7 @@ enum InputFormat: Equatable, Sendable {
                 var colon = name
                 while colon < lineEnd, bytes[colon] == 0x20 || bytes[colon] == 0x09 { colon += 1 }
                 guard name > index, colon < lineEnd, bytes[colon] == 0x3A else { return lineEnd >= bytes.endIndex && sawMailField }
-                let field = String(decoding: bytes[index..<name], as: UTF8.self).lowercased()
+                let field = String(decoding: bytes[index..<name], as: UTF8.self).lowercasedFast()
                 if messageFieldNames.contains(field) || field.hasPrefix("x-") || field.hasPrefix("list-") { sawMailField = true }
             } else if lines == 0 {
                 return false

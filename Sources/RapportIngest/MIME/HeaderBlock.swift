@@ -24,13 +24,13 @@ struct HeaderBlock: Sendable, Equatable {
 
     /// The first field of that name, as text.
     func text(_ name: String) -> String? {
-        let key = name.lowercased()
+        let key = name.lowercasedFast()
         return fields.first { $0.key == key }?.text
     }
 
     /// Every field of that name, as text, in order.
     func texts(_ name: String) -> [String] {
-        let key = name.lowercased()
+        let key = name.lowercasedFast()
         return fields.filter { $0.key == key }.map(\.text)
     }
 
@@ -70,7 +70,7 @@ struct HeaderBlock: Sendable, Equatable {
             var valueStart = colon + 1
             while valueStart < contentEnd, bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09 { valueStart += 1 }
             let name = String(decoding: bytes[index..<nameEnd], as: UTF8.self)
-            block.fields.append(HeaderField(name: name, key: name.lowercased(), rawValue: Array(bytes[valueStart..<contentEnd])))
+            block.fields.append(HeaderField(name: name, key: name.lowercasedFast(), rawValue: Array(bytes[valueStart..<contentEnd])))
             index = next
         }
         return (block, end)

@@ -153,7 +153,7 @@ struct MIMEWalker {
 extension TransferEncoding {
     /// Decodes a body by its `Content-Transfer-Encoding`; unknown encodings pass through unchanged.
     static func decode(_ body: ArraySlice<UInt8>, encoding: String?) -> [UInt8] {
-        switch encoding?.trimmingWhitespace().lowercased() {
+        switch encoding?.trimmingWhitespace().lowercasedFast() {
         case "base64": return decodeBase64(body)
         case "quoted-printable": return decodeQuotedPrintable(body)
         default: return Array(body)
@@ -162,7 +162,7 @@ extension TransferEncoding {
 
     /// As `decode`, but a body that needs no decoding is handed back as it is, without a copy.
     static func decodedSlice(_ body: ArraySlice<UInt8>, encoding: String?) -> ArraySlice<UInt8> {
-        switch encoding?.trimmingWhitespace().lowercased() {
+        switch encoding?.trimmingWhitespace().lowercasedFast() {
         case "base64", "quoted-printable": return decode(body, encoding: encoding)[...]
         default: return body
         }

@@ -83,7 +83,7 @@ enum SubjectNormalizer {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercasedFast()
     }
 }
 
@@ -121,10 +121,10 @@ struct SubjectMarkers: Sendable {
         }
     }
 
-    func isPrefix(_ marker: String) -> Bool { prefixes.contains(marker.lowercased()) }
+    func isPrefix(_ marker: String) -> Bool { prefixes.contains(marker.lowercasedFast()) }
 
     func isTag(_ marker: String) -> Bool {
-        tags.contains(marker.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased())
+        tags.contains(marker.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercasedFast())
     }
 }
 

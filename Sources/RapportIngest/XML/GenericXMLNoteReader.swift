@@ -19,7 +19,7 @@ struct GenericXMLNoteReader {
     }
 
     private func visit(_ element: MarkupElement, into content: inout NoteContent) {
-        let name = element.name.lowercased()
+        let name = element.name.lowercasedFast()
         let ownText = element.children.contains {
             if case .text(let text) = $0 { !text.trimmingSpaces.isEmpty } else { false }
         }

@@ -29,7 +29,7 @@ enum HTMLCharset {
     /// The libxml2 name to decode with for a declared label, or nil when the label is unusable or
     /// names a charset `CharsetRegistry` does not know.
     private static func usable(_ label: String, bytesAreUTF8: Bool) -> String? {
-        let name = label.trimmingASCIIWhitespaceAndQuotes().lowercased()
+        let name = label.trimmingASCIIWhitespaceAndQuotes().lowercasedFast()
         switch name {
         case "":
             return nil

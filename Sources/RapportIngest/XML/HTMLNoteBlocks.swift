@@ -68,7 +68,7 @@ struct HTMLNoteBlockExtractor {
                 if let name = child.attribute("name") ?? child.attribute("property"),
                     let content = child.attribute("content")
                 {
-                    metas.append((name.lowercased(), content.collapsingSpaces))
+                    metas.append((name.lowercasedFast(), content.collapsingSpaces))
                 }
             case "head", "html":
                 readHead(child)
@@ -333,7 +333,7 @@ struct HTMLNoteBlockExtractor {
 
     private static func isBold(_ element: MarkupElement) -> Bool {
         if element.name == "b" || element.name == "strong" { return true }
-        guard let style = element.attribute("style")?.lowercased().filter({ !$0.isWhitespace }) else { return false }
+        guard let style = element.attribute("style")?.lowercasedFast().filter({ !$0.isWhitespace }) else { return false }
         return style.contains("font-weight:bold") || style.contains("font-weight:700")
             || style.contains("font-weight:600")
     }
@@ -341,7 +341,7 @@ struct HTMLNoteBlockExtractor {
     static func mailtoLinks(in nodes: [MarkupNode]) -> [HTMLNoteLink] {
         var found: [HTMLNoteLink] = []
         for case .element(let element) in nodes {
-            if element.name == "a", let href = element.attribute("href"), href.lowercased().hasPrefix("mailto:") {
+            if element.name == "a", let href = element.attribute("href"), href.lowercasedFast().hasPrefix("mailto:") {
                 let address = href.dropFirst(7).prefix { $0 != "?" }.trimmingSpaces
                 if address.contains("@") {
                     found.append(HTMLNoteLink(text: element.rawText.collapsingSpaces, address: address))

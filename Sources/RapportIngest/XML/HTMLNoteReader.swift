@@ -120,7 +120,7 @@ private struct HTMLNoteInterpreter {
         content.date = date
         if let organiser = content.organiser,
             let listed = content.attendees.first(where: {
-                $0.address.lowercased() == organiser.address.lowercased()
+                $0.address.lowercasedFast() == organiser.address.lowercasedFast()
                     || ($0.name != nil && $0.name == organiser.name)
             })
         {

@@ -158,7 +158,7 @@ struct HTMLTextRenderer {
         let classes = element.classes
         if element.name == "div", classes.contains("gmail_quote") { return .gmailContainer }
         if element.name == "blockquote" {
-            if element.attribute("type")?.lowercased() == "cite" { return .other }
+            if element.attribute("type")?.lowercasedFast() == "cite" { return .other }
             if classes.contains("gmail_quote") { return .other }
         }
         return nil
@@ -183,7 +183,7 @@ struct HTMLTextRenderer {
     /// The level of Word's list paragraphs (`style='mso-list:l0 level2 lfo1'` gives 2), which
     /// carry their bullet as text in an `mso-list:Ignore` span; nil for other elements.
     static func wordListLevel(_ element: MarkupElement) -> Int? {
-        guard element.name == "p", let style = element.attribute("style")?.lowercased(),
+        guard element.name == "p", let style = element.attribute("style")?.lowercasedFast(),
             let list = style.firstRange(of: "mso-list:"), !style[list.upperBound...].hasPrefix("ignore")
         else { return nil }
         let rest = style[list.upperBound...]
@@ -200,7 +200,7 @@ struct HTMLTextRenderer {
     /// Hidden by style (`display:none`), or Word's `mso-list:Ignore` bullet glyphs.
     static func isInvisible(_ element: MarkupElement) -> Bool {
         guard let style = element.attribute("style") else { return false }
-        let compact = style.lowercased().filter { !$0.isWhitespace }
+        let compact = style.lowercasedFast().filter { !$0.isWhitespace }
         return compact.contains("display:none") || compact.contains("mso-list:ignore")
     }
 

@@ -173,7 +173,7 @@ private struct TreeCopier {
             let attributeName = current.pointee.name.map { String(cString: $0) } ?? ""
             element.attributes.append(
                 MarkupAttribute(
-                    name: html ? attributeName.lowercased() : attributeName,
+                    name: html ? attributeName.lowercasedFast() : attributeName,
                     value: text(ofChildren: current.pointee.children, references: &references)
                 ))
             attribute = current.pointee.next
@@ -217,7 +217,7 @@ private struct TreeCopier {
 
     private func name(of node: xmlNodePtr) -> String {
         let value = node.pointee.name.map { String(cString: $0) } ?? ""
-        return html ? value.lowercased() : value
+        return html ? value.lowercasedFast() : value
     }
 
     private func line(of node: xmlNodePtr) -> Int? {

@@ -61,8 +61,8 @@ struct MarkupElement: Hashable, Sendable {
 
     /// The value of the first attribute with this name (compared case-insensitively), or nil.
     func attribute(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return attributes.first { $0.name.lowercased() == wanted }?.value
+        let wanted = name.lowercasedFast()
+        return attributes.first { $0.name.lowercasedFast() == wanted }?.value
     }
 
     /// The element's class names (`class="a b"` gives `["a", "b"]`).

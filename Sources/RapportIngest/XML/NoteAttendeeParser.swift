@@ -51,7 +51,7 @@ struct NoteAttendeeParser {
         var name = parts.first.flatMap { $0.nonEmpty }
         details = Array(parts.dropFirst()) + details
         if let link = links.first(where: { link in
-            (name.map { $0.lowercased() == link.text.lowercased() } ?? false) || entry.contains(link.address)
+            (name.map { $0.lowercasedFast() == link.text.lowercasedFast() } ?? false) || entry.contains(link.address)
         }) {
             email = email ?? link.address
             if name == nil, !link.text.contains("@") { name = link.text.nonEmpty }

@@ -35,9 +35,9 @@ struct NoteContent: Sendable {
     }
 
     private static func samePerson(_ left: Participant, _ right: Participant) -> Bool {
-        if left.address.lowercased() == right.address.lowercased() { return true }
+        if left.address.lowercasedFast() == right.address.lowercasedFast() { return true }
         if let leftName = left.name, let rightName = right.name {
-            return leftName.lowercased() == rightName.lowercased()
+            return leftName.lowercasedFast() == rightName.lowercasedFast()
         }
         return false
     }
@@ -52,10 +52,10 @@ struct NoteContent: Sendable {
     /// The full name of the one attendee a short name points at: "Anna" or "AJ" for Anna
     /// Jónsdóttir. Other names are returned as written.
     func resolveSpeaker(_ name: String) -> String {
-        let folded = name.lowercased()
+        let folded = name.lowercasedFast()
         let names = attendees.compactMap(\.name)
-        if names.contains(where: { $0.lowercased() == folded }) { return name }
-        let byFirstName = names.filter { $0.lowercased().split(separator: " ").first.map(String.init) == folded }
+        if names.contains(where: { $0.lowercasedFast() == folded }) { return name }
+        let byFirstName = names.filter { $0.lowercasedFast().split(separator: " ").first.map(String.init) == folded }
         if byFirstName.count == 1 { return byFirstName[0] }
         if name.count >= 2, name.count <= 3, name.allSatisfy({ $0.isUppercase }) {
             let byInitials = names.filter { NoteParticipant.initials(of: $0) == name }
@@ -98,7 +98,7 @@ enum NoteParticipant {
     }
 
     static func syntheticAddress(_ name: String) -> String {
-        name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: ".")
+        name.lowercasedFast().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: ".")
     }
 
     static func isSynthetic(_ address: String) -> Bool { !address.contains("@") }

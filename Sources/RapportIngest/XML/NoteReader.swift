@@ -56,7 +56,7 @@ public enum NoteReader {
             if let root = parsed.root {
                 if RapportNoteXMLReader.accepts(root) {
                     content = RapportNoteXMLReader(cues: cues).read(root, diagnostics: &diagnostics)
-                } else if root.name.lowercased() == "html" {
+                } else if root.name.lowercasedFast() == "html" {
                     content = readHTML(bytes, cues: cues, diagnostics: &diagnostics)
                 } else {
                     diagnostics.add(
@@ -182,7 +182,7 @@ private struct NoteSniffer {
         let parts = qualified.split(separator: ":", maxSplits: 1)
         let local = String(parts.last ?? "")
         let prefix = parts.count == 2 ? String(parts[0]) : nil
-        if prefix == nil, htmlNames.contains(local.lowercased()) { return .html }
+        if prefix == nil, htmlNames.contains(local.lowercasedFast()) { return .html }
         let end = tag.firstIndex(of: 0x3E) ?? tag.endIndex
         let startTag = String(decoding: tag[..<end], as: UTF8.self)
         // Schemas and stylesheets kept beside notes (such as the notes schema itself) are not notes.

@@ -49,7 +49,7 @@ struct RapportNoteXMLReader {
 
         init(cues: NoteCues, language: String?) {
             self.cues = cues
-            self.language = language.map { String($0.prefix(2)).lowercased() }
+            self.language = language.map { String($0.prefix(2)).lowercasedFast() }
         }
 
         private var parser: NoteDateParser { NoteDateParser(cues: cues) }
@@ -211,7 +211,7 @@ struct RapportNoteXMLReader {
 enum NoteZone {
     static func offset(of zone: String, on date: NoteDate) -> Int? {
         let trimmed = zone.trimmingSpaces
-        if let named = NoteDateParser.namedZones[trimmed.lowercased()] { return named }
+        if let named = NoteDateParser.namedZones[trimmed.lowercasedFast()] { return named }
         if let sign = trimmed.first, sign == "+" || sign == "-" {
             let digits = trimmed.dropFirst().filter(\.isNumber)
             guard digits.count == 4 || digits.count == 2, let value = Int(digits) else { return nil }

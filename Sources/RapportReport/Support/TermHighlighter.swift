@@ -12,10 +12,10 @@ enum TermHighlighter {
 
     static func pieces(_ sentence: String, terms: [String]) -> [Piece] {
         let characters = Array(sentence)
-        let folded = characters.map { String($0).lowercased() }
+        let folded = characters.map { String($0).lowercasedFast() }
         var marked = [Bool](repeating: false, count: characters.count)
         for term in Set(terms.map { MailText.line($0) }) where !term.isEmpty {
-            let needle = Array(term).map { String($0).lowercased() }
+            let needle = Array(term).map { String($0).lowercasedFast() }
             guard needle.count <= folded.count else { continue }
             for start in 0...(folded.count - needle.count) {
                 guard folded[start] == needle[0], Array(folded[start..<(start + needle.count)]) == needle else { continue }

@@ -13,12 +13,14 @@ struct CueToken: Hashable, Sendable {
 /// letters (`á`, `ð`, `þ`…, all two bytes starting `C3`) are letters, and every other non-ASCII
 /// scalar is a letter unless it is a space, punctuation or a symbol. A word of ASCII and Latin-1
 /// letters is lower-cased byte by byte (both ranges lower-case by adding 0x20, as
-/// `String.lowercasedFast()` does); others through `String.lowercasedFast()`.
+/// `String.lowercased()` does); others through `String.lowercasedFast()`.
 enum CueTokenizer {
     static func tokens(_ text: String) -> [CueToken] {
         var text = text
         return text.withUTF8 { bytes in
             var tokens: [CueToken] = []
+            // About one word per six bytes of text: grown a few times rather than from one.
+            tokens.reserveCapacity(bytes.count / 6 + 1)
             /// Where the current word starts, or -1 between words.
             var start = -1
             /// Only ASCII and Latin-1 letters so far: lower-cased byte by byte.

@@ -106,13 +106,14 @@ extension ScanStore {
         try read { db in try AssessmentRecord.fetchOne(db) }
     }
 
-    /// Thread ids (as stored) by account, for the accounts given.
+    /// Thread ids (as stored) by account, for the accounts given. Only the two columns are read:
+    /// the records' reports, all of most of a large store's threads, took seconds to read.
     public func threadIDs(ofAccounts accounts: Set<String>) throws -> [String: String] {
         try read { db in
             var result: [String: String] = [:]
-            for record in try ThreadRecord.filter(accounts.contains(ThreadRecord.Columns.account)).fetchAll(db) {
-                result[record.id] = record.account
-            }
+            let rows = try ThreadRecord.select(ThreadRecord.Columns.id, ThreadRecord.Columns.account)
+                .filter(accounts.contains(ThreadRecord.Columns.account)).asRequest(of: Row.self).fetchCursor(db)
+            while let row = try rows.next() { result[row[0]] = row[1] as String }
             return result
         }
     }
@@ -121,9 +122,9 @@ extension ScanStore {
     public func accounts(ofThreads threads: Set<String>) throws -> [String: String] {
         try read { db in
             var result: [String: String] = [:]
-            for record in try ThreadRecord.filter(threads.contains(ThreadRecord.Columns.id)).fetchAll(db) {
-                result[record.id] = record.account
-            }
+            let rows = try ThreadRecord.select(ThreadRecord.Columns.id, ThreadRecord.Columns.account)
+                .filter(threads.contains(ThreadRecord.Columns.id)).asRequest(of: Row.self).fetchCursor(db)
+            while let row = try rows.next() { result[row[0]] = row[1] as String }
             return result
         }
     }

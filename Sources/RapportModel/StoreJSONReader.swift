@@ -547,18 +547,7 @@ public struct StoreJSONReader {
             guard isNull else { throw unreadable }
         default:
             // A number: its bytes, not its value (`documentScore` checks those).
-            let start = index
-            while index < bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-                    UInt8(ascii: "e"), UInt8(ascii: "E"):
-                    index += 1
-                default:
-                    guard index > start else { throw unreadable }
-                    return
-                }
-            }
-            guard index > start else { throw unreadable }
+            _ = try numberBytes()
         }
     }
 
@@ -648,20 +637,24 @@ public struct StoreJSONReader {
 
     /// The text of a JSON number.
     private mutating func numberText() throws -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[try numberBytes()]), as: UTF8.self)
+    }
+
+    /// Where the bytes a number can be written with run, consumed; at least one.
+    private mutating func numberBytes() throws -> Range<Int> {
         skipSpace()
         let start = index
-        while index < bytes.count {
+        scan: while index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
                 UInt8(ascii: "e"), UInt8(ascii: "E"):
                 index += 1
             default:
-                guard index > start else { throw unreadable }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                break scan
             }
         }
         guard index > start else { throw unreadable }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return start..<index
     }
 
     private mutating func double() throws -> Double {

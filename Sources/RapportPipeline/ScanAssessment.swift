@@ -89,8 +89,7 @@ struct ScanAssessment {
     /// What is to be assessed, decided from the threading entries of the whole store (which
     /// are let go before the assessment reads any text).
     struct Plan {
-        var rowIDs: [Int64]
-        /// The new thread of each row to assess.
+        /// The rows to assess, each with its new thread.
         var threads: [Int64: String]
         var scope: AssessmentUpdate.Scope
         var history: HealthHistoryMemo
@@ -106,7 +105,7 @@ struct ScanAssessment {
         guard let plan = try plan(settings: settings) else { return nil }
         returnFreedMemory()
         let documents = try StoredScanDocuments.read(
-            plan.rowIDs, threads: plan.threads, from: store, batchSize: Self.rowsPerBatch, parallelism: parallelism)
+            Array(plan.threads.keys), threads: plan.threads, from: store, batchSize: Self.rowsPerBatch, parallelism: parallelism)
         returnFreedMemory()
         let assessed = try assessor.assess(documents, ourDomains: plan.ourDomains, assumed: plan.ourDomainsAssumed,
                                            asOf: plan.asOf, history: plan.history)
@@ -160,7 +159,7 @@ struct ScanAssessment {
         func plan(_ rows: [Int64: String], scope: AssessmentUpdate.Scope, removed: Set<String>, history: HealthHistoryMemo)
             -> Plan
         {
-            Plan(rowIDs: rows.keys.sorted(), threads: rows, scope: scope, history: history, threadAssignments: assignments,
+            Plan(threads: rows, scope: scope, history: history, threadAssignments: assignments,
                  removedThreads: removed, asOf: asOf, ourDomains: domains, ourDomainsAssumed: assumed)
         }
 

@@ -165,4 +165,51 @@ import Testing
             #expect(CueTokenizer.tokens(text) == Self.referenceTokens(text), "\(text)")
         }
     }
+
+    @Test func aTextTheScreenRulesOutHoldsNoCue() throws {
+        let requests = HealthCues.default.requests, roles = HealthCues.default.roles
+        #expect(requests.isScreened && roles.isScreened)
+        // A stem shorter than three bytes, a two-word cue ending in a stem, three words, apostrophes.
+        let custom = CueList(cues: [
+            .init(kind: "a", words: ["ab"], stem: true), .init(kind: "b", words: ["head", "off"], stem: true),
+            .init(kind: "c", words: ["we", "would", "like"], stem: false), .init(kind: "d", words: ["i'd"], stem: false),
+            .init(kind: "e", words: ["ísland"], stem: false), .init(kind: "f", words: ["þórð"], stem: true),
+        ])
+        #expect(custom.isScreened)
+        #expect(!requests.mayMatch("Thanks for the update on Tuesday."))
+        #expect(!requests.mayMatch("We can do Tuesday, and we will."))
+        #expect(requests.mayMatch("Could you send it?"))
+        #expect(requests.mayMatch("''PLEASE'' SEND"))
+        #expect(requests.mayMatch("Láttu mig vita"))
+        #expect(!requests.mayMatch("Takk fyrir síðast"))
+        #expect(requests.mayMatch("Viltu κάτι"))   // another script: not decided on bytes
+        #expect(!roles.mayMatch("Thanks, Anna"))
+        #expect(roles.mayMatch("Our SOLICITORS wrote"))
+        #expect(custom.mayMatch("ABBA") && custom.mayMatch("headoffice, HEAD offset") && custom.mayMatch("'I'D'"))
+        #expect(!custom.mayMatch("we could, would like, i'll, Íslandi"))
+        #expect(custom.mayMatch("We. Would? like") && custom.mayMatch("ÞÓRÐUR") && custom.mayMatch("Ísland"))
+
+        var generator = SplitMix64(seed: 11)
+        let phrases = ["could you", "please let me know", "we'd appreciate", "any update", "láttu mig vita", "hver er staðan",
+                       "solicitor", "Lögfræðingi", "chief executive", "no reply", "head off", "we would like", "i'd", "ísland",
+                       "þórður", "abba"]
+        let pieces = phrases + phrases.map { $0.uppercased() } + [
+            "we", "would", "like", "please", "can", "send", "the", "figures", "Tuesday", "thanks", "takk", "fyrir", "í",
+            "'", "''", "’", " ", " ", " ", ", ", ". ", "-", "?", "\u{A0}", "\u{301}", "x", "ÞÓR", "ð", "×", "Σ", "1",
+            "supercalifragilisticexpialidocious", "''please", "please''",
+        ]
+        var screened = 0
+        for _ in 0..<3_000 {
+            let text = (0..<Int(generator.next() % 10)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            for list in [requests, roles, custom] {
+                let expected = Self.referenceMatches(list, text)
+                #expect(list.matches(in: text) == expected, "\(text)")
+                if !list.mayMatch(text) {
+                    screened += 1
+                    #expect(expected.isEmpty, "\(text)")
+                }
+            }
+        }
+        #expect(screened > 1_000)
+    }
 }

@@ -165,6 +165,8 @@ struct CueList: Hashable, Sendable {
     /// The other single-stem cues: checked at every word, since another spelling of their first
     /// character (`o` and a combining mark for `ö`, or the other way round) starts with another byte.
     private var otherStems: [Int] = []
+    /// What `mayMatch` needs to rule a text out from its bytes alone.
+    private var screen = Screen()
 
     init(cues: [Cue] = []) {
         for cue in cues { add(cue) }
@@ -210,6 +212,7 @@ struct CueList: Hashable, Sendable {
     private mutating func add(_ cue: Cue) {
         let index = cues.count
         cues.append(cue)
+        screen.add(cue)
         if cue.stem && cue.words.count == 1 {
             let bytes = Array(cue.words[0].utf8.prefix(2))
             if bytes.allSatisfy({ $0 < 0x80 }), let first = bytes.first {
@@ -261,7 +264,24 @@ struct CueList: Hashable, Sendable {
         return found
     }
 
-    func matches(in text: String) -> [Match] { matches(in: CueTokenizer.tokens(text)) }
+    func matches(in text: String) -> [Match] {
+        // Most sentences hold no cue: their bytes say so without making a word of them.
+        guard mayMatch(text) else { return [] }
+        return matches(in: CueTokenizer.tokens(text))
+    }
+
+    /// False only when no cue can match in `text`: no word of it is the first word of a cue or
+    /// starts with a stem cue's first letter. Words are cut and lower-cased as `CueTokenizer` does;
+    /// a word that is not ASCII or Latin-1 letters (another script, a combining mark, a curly
+    /// apostrophe) may equal a cue in another spelling, and makes the answer true.
+    /// True when `mayMatch` decides on bytes: every cue's opening words are ASCII or Latin-1 letters.
+    var isScreened: Bool { screen.usable }
+
+    func mayMatch(_ text: String) -> Bool {
+        guard screen.usable else { return true }
+        var text = text
+        return text.withUTF8 { screen.mayMatch($0) }
+    }
 
     private static func lengthBit(_ count: Int) -> UInt64 { 1 << UInt64(min(count, 63)) }
 
@@ -277,6 +297,197 @@ struct CueList: Hashable, Sendable {
             }
         }
         return cue.words.count
+    }
+}
+
+extension CueList {
+    /// Hashes of the bytes of the cues' openings: a one-word cue's word, a longer cue's first two
+    /// words (its first word alone when the second is a stem), and the first three bytes of a
+    /// one-word stem (its first byte, for a shorter one). Bytes decide only where both sides are ASCII or Latin-1 letters (precomposed, so one
+    /// spelling each); a list with any other word is never screened.
+    struct Screen: Hashable, Sendable {
+        /// False once a cue's word is not ASCII or Latin-1 letters.
+        private(set) var usable = true
+        /// Open addressing on the hash's low bits; 0 marks an empty slot.
+        private var openings: [UInt64] = Array(repeating: 0, count: 64)
+        private var openingCount = 0
+        /// Bytes of the longest word of any cue: a longer word is none of them.
+        private var longestWord = 0
+        /// First bytes of one-word stems shorter than three bytes.
+        private var shortStemStarts: [Bool] = Array(repeating: false, count: 256)
+        /// True when a one-word stem of three bytes or more is among the openings.
+        private var hasStems = false
+
+        static let space = UInt8(ascii: " ")
+        /// Opens a stem's hash, so that it differs from a word's of the same bytes.
+        static let stemMark: UInt8 = 0x01
+        /// A stem is screened on its first three bytes.
+        static let stemBytes = 3
+
+        mutating func add(_ cue: Cue) {
+            let words = cue.words.prefix(2).map { Array($0.utf8) }
+            guard usable, words.allSatisfy({ !$0.isEmpty && Self.isPlain($0) }) else {
+                usable = false
+                return
+            }
+            longestWord = max(longestWord, words.map(\.count).max() ?? 0)
+            if cue.stem && cue.words.count == 1 && words[0].count < Self.stemBytes {
+                shortStemStarts[Int(words[0][0])] = true
+                return
+            }
+            let opening: [UInt8]
+            if cue.stem && cue.words.count == 1 {
+                opening = [Self.stemMark] + words[0].prefix(Self.stemBytes)
+                hasStems = true
+            } else if cue.words.count == 1 || (cue.stem && cue.words.count == 2) {
+                opening = words[0]
+            } else {
+                opening = words[0] + [Self.space] + words[1]
+            }
+            if (openingCount + 1) * 2 > openings.count {
+                let old = openings.filter { $0 != 0 }
+                openings = Array(repeating: 0, count: openings.count * 2)
+                for hash in old { insert(hash) }
+            }
+            insert(Self.finished(opening.reduce(Self.basis, Self.hash)))
+            openingCount += 1
+        }
+
+        private mutating func insert(_ hash: UInt64) {
+            let mask = openings.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while openings[slot] != 0 && openings[slot] != hash { slot = (slot + 1) & mask }
+            openings[slot] = hash
+        }
+
+        private func contains(_ hash: UInt64) -> Bool {
+            let mask = openings.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while openings[slot] != 0 {
+                if openings[slot] == hash { return true }
+                slot = (slot + 1) & mask
+            }
+            return false
+        }
+
+        /// FNV-1a, a byte at a time.
+        static let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+        @inline(__always)
+        static func hash(_ state: UInt64, _ byte: UInt8) -> UInt64 { (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        /// A hash as stored: never 0, which marks an empty slot.
+        @inline(__always)
+        static func finished(_ state: UInt64) -> UInt64 { state == 0 ? 1 : state }
+
+        /// ASCII letters, digits and apostrophes, and Latin-1 letters (`C3 80`…`C3 BF` but `×`, `÷`).
+        static func isPlain(_ word: [UInt8]) -> Bool {
+            var index = 0
+            while index < word.count {
+                let byte = word[index]
+                if byte < 0x80 {
+                    guard byte == UInt8(ascii: "'") || CueTokenizer.isWordScalar(Unicode.Scalar(byte)) else { return false }
+                    index += 1
+                } else {
+                    guard byte == 0xC3, index + 1 < word.count, isLatin1Letter(word[index + 1]) else { return false }
+                    index += 2
+                }
+            }
+            return true
+        }
+
+        @inline(__always)
+        static func isLatin1Letter(_ second: UInt8) -> Bool {
+            second >= 0x80 && second <= 0xBF && second != 0x97 && second != 0xB7
+        }
+
+        /// How `CueTokenizer` reads each ASCII byte: 0 between words, 1 a lower-case letter or a
+        /// digit, 2 a capital, 3 an apostrophe.
+        private static let asciiClasses: [UInt8] = (0..<128).map { value in
+            let scalar = Unicode.Scalar(UInt8(value))
+            if scalar == "'" { return 3 }
+            if value >= 0x41 && value <= 0x5A { return 2 }
+            return CueTokenizer.isWordScalar(scalar) ? 1 : 0
+        }
+
+        /// The screen over a text's bytes, word by word as `CueTokenizer.tokens` cuts them: true
+        /// when a word, or a word and the next, opens a cue. Each word is hashed as it is read,
+        /// lower-cased and without the apostrophes at its ends (held back until a letter follows).
+        func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            Self.asciiClasses.withUnsafeBufferPointer { classes in
+                /// The word's bytes so far, apostrophes held back not counted.
+                var length = 0
+                var pendingApostrophes = 0
+                /// The word's first byte, which a short stem's must equal.
+                var first: UInt8 = 0
+                var alone = Self.basis, pair: UInt64 = 0, stem: UInt64 = 0
+                /// The hash of the previous word and a space, when it can open a cue's two words.
+                var previous: UInt64?
+                @inline(__always) func add(_ byte: UInt8) {
+                    alone = Self.hash(alone, byte)
+                    pair = Self.hash(pair, byte)
+                    if length < Self.stemBytes { stem = Self.hash(stem, byte) }
+                    length += 1
+                }
+                @inline(__always) func letter(_ byte: UInt8) {
+                    if length == 0 {
+                        first = byte
+                        alone = Self.basis
+                        pair = previous ?? 0
+                        stem = Self.hash(Self.basis, Self.stemMark)
+                    } else {
+                        for _ in 0..<pendingApostrophes { add(UInt8(ascii: "'")) }
+                    }
+                    pendingApostrophes = 0
+                    add(byte)
+                }
+                /// True when the word just ended could open a cue, alone or after the previous one.
+                func ended() -> Bool {
+                    defer {
+                        length = 0
+                        pendingApostrophes = 0
+                    }
+                    guard length > 0 else { return false }   // Apostrophes alone are no word.
+                    if shortStemStarts[Int(first)] { return true }
+                    if hasStems && length >= Self.stemBytes && contains(Self.finished(stem)) { return true }
+                    guard length <= longestWord else {
+                        previous = nil
+                        return false
+                    }
+                    if contains(Self.finished(alone)) || (previous != nil && contains(Self.finished(pair))) { return true }
+                    previous = Self.hash(alone, Self.space)
+                    return false
+                }
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        switch classes[Int(byte)] {
+                        case 1: letter(byte)
+                        case 2: letter(byte | 0x20)
+                        case 3: pendingApostrophes += 1
+                        default: if length > 0 || pendingApostrophes > 0, ended() { return true }
+                        }
+                        index += 1
+                        continue
+                    }
+                    if byte == 0xC3, index + 1 < bytes.count, Self.isLatin1Letter(bytes[index + 1]) {
+                        let next = bytes[index + 1]
+                        letter(0xC3)
+                        add(next <= 0x9E ? next | 0x20 : next)
+                        index += 2
+                        continue
+                    }
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    let scalar = Unicode.Scalar(value)!
+                    // A curly apostrophe or a letter of another script: not decided on bytes.
+                    if scalar == "\u{2019}" || CueTokenizer.isWordScalar(scalar) { return true }
+                    if ended() { return true }
+                    index += length
+                }
+                return ended()
+            }
+        }
     }
 }
 

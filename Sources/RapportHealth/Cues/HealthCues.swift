@@ -37,13 +37,22 @@ struct HealthCues: Hashable, Sendable {
 
     /// True when the text asks: a question mark, or a request cue.
     func asks(_ text: String) -> Bool {
-        text.utf8.contains(UInt8(ascii: "?")) || !requests.matches(in: text).isEmpty
+        Self.hasQuestionMark(text) || !requests.matches(in: text).isEmpty
     }
 
     /// Whether a text asks, and the request cues in it, from one pass over its words.
     func request(in text: String) -> (asks: Bool, terms: [String]) {
         let terms = requestTerms(in: text)
-        return (text.utf8.contains(UInt8(ascii: "?")) || !terms.isEmpty, terms)
+        return (Self.hasQuestionMark(text) || !terms.isEmpty, terms)
+    }
+
+    /// `text.utf8.contains("?")` on the contiguous bytes (`memchr`), not through the UTF-8 view.
+    static func hasQuestionMark(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "?")), bytes.count) != nil
+        }
     }
 
     /// The role cues in a text, strongest first, with the words as written.

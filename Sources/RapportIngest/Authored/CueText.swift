@@ -75,7 +75,7 @@ struct CueText: Equatable, Sendable {
     /// The common case, text in Latin-1 (ASCII, and every Icelandic letter), prepared straight
     /// from its UTF-8 bytes: no Unicode tables, no Foundation. What `unicodeScalars` does for
     /// such text; nil as soon as a scalar beyond U+00FF shows up.
-    private static func latin1Scalars<Bytes: RandomAccessCollection<UInt8>>(
+    static func latin1Scalars<Bytes: RandomAccessCollection<UInt8>>(
         _ bytes: Bytes, limit: Int
     ) -> [Unicode.Scalar]? {
         var result: [Unicode.Scalar] = []
@@ -99,6 +99,46 @@ struct CueText: Equatable, Sendable {
             appendLatin1(value, to: &result, pendingSpace: &pendingSpace)
         }
         return result
+    }
+
+    /// `latin1Scalars` of contiguous bytes (every line of a message comes this way), written
+    /// straight into the array: at most one scalar comes out per scalar read, a space only
+    /// where spaces were read.
+    static func latin1Scalars(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [Unicode.Scalar]? {
+        var isLatin1 = true
+        let result = [Unicode.Scalar](unsafeUninitializedCapacity: min(limit, bytes.count)) { buffer, count in
+            var written = 0, taken = 0, index = 0
+            var pendingSpace = false
+            defer { count = written }
+            while index < bytes.count && taken < limit {
+                let byte = bytes[index]
+                var value = UInt32(byte)
+                if byte >= 0x80 {
+                    // C2 and C3 lead U+0080…U+00FF; a continuation byte must follow.
+                    guard byte == 0xC2 || byte == 0xC3, index + 1 < bytes.count, bytes[index + 1] & 0xC0 == 0x80 else {
+                        isLatin1 = false
+                        return
+                    }
+                    value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+                    index += 1
+                }
+                index += 1
+                taken += 1
+                if value == 0x20 || (value >= 0x09 && value <= 0x0D) || value == 0x85 || value == 0xA0 {
+                    pendingSpace = written > 0
+                    continue
+                }
+                if pendingSpace {
+                    buffer[written] = " "
+                    written += 1
+                    pendingSpace = false
+                }
+                let upper = (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7)
+                buffer[written] = Unicode.Scalar(UInt8(upper ? value + 0x20 : value))
+                written += 1
+            }
+        }
+        return isLatin1 ? result : nil
     }
 
     /// Adds a Latin-1 scalar (where Icelandic letters live) without the Unicode property tables:

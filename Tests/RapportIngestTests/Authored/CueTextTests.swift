@@ -1,3 +1,4 @@
+import RapportTestSupport
 import Testing
 @testable import RapportIngest
 
@@ -33,5 +34,22 @@ import Testing
         let line = String(repeating: "Þ", count: 500)
         #expect(CueText(line).scalars.count == CueText.lineLimit)
         #expect(CueText(line, limit: 3).scalars == ["þ", "þ", "þ"])
+    }
+
+    @Test func contiguousBytesArePreparedAsAnyCollectionOfThem() {
+        var generator = SplitMix64(seed: 5)
+        let pieces = ["a", "Z", "Þ", "þ", "×", "÷", "ß", "ÿ", "À", "Ö", " ", "  ", "\t", "\r\n", "\u{A0}", "\u{85}", "\u{80}",
+                      "\u{9F}", "Ł", "€", "👍", "é", "e\u{301}", ":", "1"]
+        var texts = ["", " ", "\u{A0}x", "x\u{A0}", String(repeating: "Á ", count: 300)]
+        for _ in 0..<2_000 {
+            texts.append((0..<Int(generator.next() % 16)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+        }
+        for text in texts {
+            for limit in [0, 1, 3, 7, CueText.lineLimit] {
+                let generic = CueText.latin1Scalars(Array(text.utf8), limit: limit)
+                let contiguous = text.utf8.withContiguousStorageIfAvailable { CueText.latin1Scalars($0, limit: limit) }
+                #expect(contiguous == generic, "\(text.debugDescription) limit \(limit)")
+            }
+        }
     }
 }

@@ -38,6 +38,10 @@ struct Reading: Hashable, Sendable {
         var words: Int
         var asks: Bool
         var participants: [Participant]
+        /// Tone and the signals behind it, from `sentiment`, `politeness` and `categories`:
+        /// computed when those are set rather than each time a rule asks (the rules ask of every
+        /// message at every month's end of an account's history, a dictionary lookup apiece).
+        var signals: Signals
 
         init(document: Document, date: Date?, isNote: Bool, side: Side, author: Participant?, automated: Bool, sentences: [ReadSentence], sentiment: Double, politeness: Double, categories: [String: Double], words: Int, asks: Bool, participants: [Participant]) {
             self.document = document
@@ -53,6 +57,11 @@ struct Reading: Hashable, Sendable {
             self.words = words
             self.asks = asks
             self.participants = participants
+            signals = Signals(sentiment: sentiment, politeness: politeness, categories: categories)
+        }
+
+        func updateSignals() {
+            signals = Signals(sentiment: sentiment, politeness: politeness, categories: categories)
         }
 
         func copy() -> Storage {
@@ -109,15 +118,27 @@ struct Reading: Hashable, Sendable {
     }
     var sentiment: Double {
         get { storage.sentiment }
-        set { unique().sentiment = newValue }
+        set {
+            let storage = unique()
+            storage.sentiment = newValue
+            storage.updateSignals()
+        }
     }
     var politeness: Double {
         get { storage.politeness }
-        set { unique().politeness = newValue }
+        set {
+            let storage = unique()
+            storage.politeness = newValue
+            storage.updateSignals()
+        }
     }
     var categories: [String: Double] {
         get { storage.categories }
-        set { unique().categories = newValue }
+        set {
+            let storage = unique()
+            storage.categories = newValue
+            storage.updateSignals()
+        }
     }
     var words: Int {
         get { storage.words }
@@ -173,31 +194,42 @@ struct Reading: Hashable, Sendable {
     /// The conflict categories that are hostile in themselves; complaints and urgency are not.
     static let hostileCategories = ["conflict.anger", "conflict.blame", "conflict.threat", "conflict.distrust"]
 
-    /// The strongest hostile category.
-    var hostility: Double {
-        // A loop, as `max()` compares: `map(category)` copied the whole reading into a closure
-        // on every call, and rules ask this of every message.
-        var best = category(Self.hostileCategories[0])
-        for name in Self.hostileCategories.dropFirst() {
-            let value = category(name)
-            if best < value { best = value }
+    /// The signals of a reading's numbers, computed once.
+    struct Signals: Hashable, Sendable {
+        var hostility: Double
+        var pressure: Double
+        var tone: Double
+        var warmth: Double
+        var hasCourtesy: Bool
+
+        init(sentiment: Double, politeness: Double, categories: [String: Double]) {
+            func category(_ name: String) -> Double { categories[name] ?? 0 }
+            var best = category(Reading.hostileCategories[0])
+            for name in Reading.hostileCategories.dropFirst() {
+                let value = category(name)
+                if best < value { best = value }
+            }
+            hostility = best
+            pressure = max(hostility, category("negotiation.walkaway"))
+            let raw = Tone.sentimentWeight * sentiment + Tone.politenessWeight * politeness - Tone.hostilityWeight * pressure
+            tone = min(1, max(-1, raw))
+            warmth = max(category("politeness.thanks"), category("relationship.appreciation"))
+            hasCourtesy = category("politeness.greeting") > 0 || category("politeness.thanks") > 0
         }
-        return best
     }
 
+    /// The strongest hostile category.
+    var hostility: Double { storage.signals.hostility }
+
     /// Hostility, or a threat to walk away: what pulls tone down whatever the wording.
-    var pressure: Double { max(hostility, category("negotiation.walkaway")) }
+    var pressure: Double { storage.signals.pressure }
 
     /// Tone on −1…1: sentiment and politeness say how it reads; hostility and threats to walk
     /// away pull it down even when a message is scrupulously polite (legal letters are).
-    var tone: Double {
-        let raw = Tone.sentimentWeight * sentiment + Tone.politenessWeight * politeness
-            - Tone.hostilityWeight * pressure
-        return min(1, max(-1, raw))
-    }
+    var tone: Double { storage.signals.tone }
 
     /// Thanks or appreciation, the markers of a warm close.
-    var warmth: Double { max(category("politeness.thanks"), category("relationship.appreciation")) }
+    var warmth: Double { storage.signals.warmth }
 
     /// A warm message: positive, thankful and not hostile — the close of a recovered thread.
     func isWarm(hostileFrom threshold: Double) -> Bool {
@@ -205,9 +237,7 @@ struct Reading: Hashable, Sendable {
     }
 
     /// Greetings or thanks present: what curt replies drop.
-    var hasCourtesy: Bool {
-        category("politeness.greeting") > 0 || category("politeness.thanks") > 0
-    }
+    var hasCourtesy: Bool { storage.signals.hasCourtesy }
 }
 
 /// The weights of `Reading.tone` and the levels that name it.

@@ -1,0 +1,38 @@
+import Foundation
+@testable import RapportHealth
+import RapportModel
+import Testing
+
+@Suite struct ReadingSignalsTests {
+    static func reading(sentiment: Double, politeness: Double, categories: [String: Double]) -> Reading {
+        Reading(document: Document(id: "<a@b>", source: SourceLocation(file: "test.mbox")), date: nil, isNote: false, side: .them, author: nil,
+                automated: false, sentences: [], sentiment: sentiment, politeness: politeness, categories: categories,
+                words: 0, asks: false, participants: [])
+    }
+
+    /// The signals as `Reading` computed them on every call before they were kept.
+    static func expectedTone(_ reading: Reading) -> Double {
+        let hostility = Reading.hostileCategories.map(reading.category).max()!
+        let pressure = max(hostility, reading.category("negotiation.walkaway"))
+        return min(1, max(-1, Tone.sentimentWeight * reading.sentiment + Tone.politenessWeight * reading.politeness
+            - Tone.hostilityWeight * pressure))
+    }
+
+    @Test func signalsFollowEveryChangeOfTheNumbersBehindThem() {
+        var reading = Self.reading(sentiment: 0.6, politeness: 0.5, categories: ["politeness.thanks": 0.7])
+        #expect(reading.tone == Self.expectedTone(reading) && reading.tone == 0.6 * 0.6 + 0.4 * 0.5)
+        #expect(reading.warmth == 0.7 && reading.hasCourtesy && reading.hostility == 0 && reading.pressure == 0)
+        let before = reading
+        reading.categories["conflict.blame"] = 0.8
+        #expect(reading.hostility == 0.8 && reading.pressure == 0.8 && reading.tone == Self.expectedTone(reading))
+        reading.categories["negotiation.walkaway"] = 0.9
+        #expect(reading.hostility == 0.8 && reading.pressure == 0.9 && reading.tone == Self.expectedTone(reading))
+        reading.sentiment = -1
+        reading.politeness = -1
+        #expect(reading.tone == -1)
+        reading.categories = ["politeness.greeting": 0.2, "relationship.appreciation": 0.4]
+        #expect(reading.hasCourtesy && reading.warmth == 0.4 && reading.pressure == 0 && reading.tone == Self.expectedTone(reading))
+        // The copy taken first kept its own numbers and signals.
+        #expect(before.tone == 0.6 * 0.6 + 0.4 * 0.5 && before.hostility == 0 && before.warmth == 0.7)
+    }
+}

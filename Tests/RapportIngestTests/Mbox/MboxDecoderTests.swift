@@ -3,8 +3,9 @@ import RapportTestSupport
 @testable import RapportIngest
 
 /// Feeds the decoder chunk by chunk and collects every event.
-private func decode(_ chunks: [[UInt8]], maximumMessageSize: Int = 1 << 20) -> [MboxEvent] {
+private func decode(_ chunks: [[UInt8]], maximumMessageSize: Int = 1 << 20, inRuns: Bool = true) -> [MboxEvent] {
     var decoder = MboxDecoder(maximumMessageSize: maximumMessageSize)
+    decoder.copiesPlainLinesInRuns = inRuns
     var events: [MboxEvent] = []
     for chunk in chunks {
         decoder.append(chunk)
@@ -63,6 +64,32 @@ private func text(_ message: MboxMessage) -> String { String(decoding: message.b
         let expected = decode([bytes])
         for (label, chunks) in ChunkedFeeding.allChunkings(bytes) {
             #expect(decode(chunks) == expected, "chunking \(label)")
+        }
+    }
+
+    /// Plain lines copied a run at a time give what copying each line gives, however the bytes
+    /// arrive: separators with and without a blank line before them, quoted `From `, CRLF and
+    /// lone CR, blank lines, messages over the size limit, a last line without an end.
+    @Test func linesCopiedInRunsGiveWhatLineByLineGives() {
+        var generator = SplitMix64(seed: 17)
+        let lines = ["From a@b.is Mon Jan  5 08:00:00 2026\n", "From c@d.is Tue Jan  6 09:00:00 2026\r\n", "Subject: x\n",
+                     "Subject: y\r\n", "\n", "\r\n", "Body text\n", "more body\r\n", ">From quoted\n", ">>From twice\r\n",
+                     "From here on 12\n", "F\n", ">\n", "lone\rCR\n", String(repeating: "x", count: 300) + "\n", "no end"]
+        for round in 0..<300 {
+            var text = (0..<Int(generator.next() % 40)).map { _ in lines[Int(generator.next() % UInt64(lines.count - 1))] }.joined()
+            if round % 3 == 0 { text += lines[lines.count - 1] }
+            let bytes = Array(text.utf8)
+            let limit = round % 4 == 0 ? 200 : 1 << 20
+            let expected = decode([bytes], maximumMessageSize: limit, inRuns: false)
+            #expect(decode([bytes], maximumMessageSize: limit) == expected, "\(text.debugDescription)")
+            var chunks: [[UInt8]] = []
+            var start = 0
+            while start < bytes.count {
+                let size = 1 + Int(generator.next() % 64)
+                chunks.append(Array(bytes[start..<min(bytes.count, start + size)]))
+                start += size
+            }
+            #expect(decode(chunks, maximumMessageSize: limit) == expected, "\(text.debugDescription) in chunks")
         }
     }
 

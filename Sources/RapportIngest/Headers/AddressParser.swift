@@ -271,6 +271,15 @@ private enum AddressTokenizer {
     }
 
     private static func quoted<Unit: AddressUnit>(_ characters: [Unit], from start: Int) -> (String, Int)? {
+        // Without a backslash the text is the run up to the closing quote, made at once rather
+        // than a character at a time.
+        var end = start + 1
+        while end < characters.count, characters[end].ascii != UInt8(ascii: "\""), characters[end].ascii != UInt8(ascii: "\\") {
+            end += 1
+        }
+        if end < characters.count, characters[end].ascii == UInt8(ascii: "\"") {
+            return (Unit.text(characters[(start + 1)..<end]), end + 1)
+        }
         var text = ""
         var index = start + 1
         while index < characters.count {
@@ -298,6 +307,8 @@ fileprivate protocol AddressUnit {
     var isSpace: Bool { get }
     var character: Character { get }
     func append(to text: inout String)
+    /// The units as text: what appending each in turn gives.
+    static func text(_ units: ArraySlice<Self>) -> String
 }
 
 extension AddressUnit {
@@ -322,6 +333,7 @@ extension Character: AddressUnit {
     var isSpace: Bool { RapportIngest.isSpace(self) }
     var character: Character { self }
     func append(to text: inout String) { text.append(self) }
+    static func text(_ units: ArraySlice<Character>) -> String { String(units) }
 }
 
 extension UInt8: AddressUnit {
@@ -329,6 +341,8 @@ extension UInt8: AddressUnit {
     var isSpace: Bool { ASCII.isSpace(self) }
     var character: Character { Character(Unicode.Scalar(self)) }
     func append(to text: inout String) { text.unicodeScalars.append(Unicode.Scalar(self)) }
+    /// Bytes are units only of an ASCII value: each is its own scalar.
+    static func text(_ units: ArraySlice<UInt8>) -> String { String(decoding: units, as: UTF8.self) }
 }
 
 // MARK: - Mailboxes

@@ -25,6 +25,7 @@ private func person(_ name: String?, _ address: String) -> Participant {
         ("\"jon@x.is\" <jon@x.is>", [person(nil, "jon@x.is")]),
         ("JON@X.IS <jon@x.is>", [person(nil, "jon@x.is")]),
         ("\"\" <jon@x.is>", [person(nil, "jon@x.is")]),
+        ("\"Jónsson, Jón\" <jon@x.is>, \"A \\\"B\\\" C\" <a@x.is>", [person("Jónsson, Jón", "jon@x.is"), person("A \"B\" C", "a@x.is")]),
         // Comments as names, and comments ignored.
         ("jon@x.is (Jón Jónsson)", [person("Jón Jónsson", "jon@x.is")]),
         ("(Jón Jónsson) jon@x.is", [person("Jón Jónsson", "jon@x.is")]),

@@ -35,7 +35,9 @@ struct HTMLTextRenderer {
 
     private var output: [String] = []
     /// The current line's text, without its quote prefix or list marker.
-    private var line = ""
+    /// UTF-8 bytes, made into a `String` once the line ends: appending to a `String` word by
+    /// word and character by character was most of laying out HTML mail.
+    private var line: [UInt8] = []
     /// The quote prefix and list marker of the current line, fixed when its first text arrives.
     private var linePrefix = ""
     private var lineQuoteDepth = 0
@@ -233,7 +235,7 @@ struct HTMLTextRenderer {
                 while end < bytes.count, bytes[end] < 0x80, !Self.isSpaceByte(bytes[end]) { end += 1 }
                 appendVisible(Unicode.Scalar(byte))
                 if end > index + 1 {
-                    line += String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
+                    line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]))
                 }
                 index = end
             }
@@ -288,13 +290,17 @@ struct HTMLTextRenderer {
         if line.isEmpty {
             startLine()
         } else if pendingCellSeparator {
-            line += " | "
+            line.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: "|"), UInt8(ascii: " ")])
         } else if pendingSpace {
-            line += " "
+            line.append(UInt8(ascii: " "))
         }
         pendingSpace = false
         pendingCellSeparator = false
-        line.unicodeScalars.append(scalar)
+        if scalar.isASCII {
+            line.append(UInt8(scalar.value))
+        } else {
+            UTF8.encode(scalar) { line.append($0) }
+        }
     }
 
     /// Fixes the prefix of a line when its first visible character arrives, writing the blank
@@ -315,8 +321,8 @@ struct HTMLTextRenderer {
         pendingSpace = false
         pendingCellSeparator = false
         if !line.isEmpty {
-            output.append(linePrefix + line)
-            line = ""
+            output.append(linePrefix + String(decoding: line, as: UTF8.self))
+            line.removeAll(keepingCapacity: true)
         } else if forced {
             emitBlankLine(depth: quoteDepth)
             pendingBlankLine = false

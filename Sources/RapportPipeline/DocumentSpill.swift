@@ -99,9 +99,10 @@ final class DocumentSpill: @unchecked Sendable {
 
     /// A document's record for the file.
     static func record(_ content: ScoredDocuments.Content) -> [UInt8] {
-        var writer = SpillWriter()
+        // The text, each sentence again, and the numbers beside them.
+        var writer = SpillWriter(capacity: 2 * content.text.utf8.count + 256 * content.score.sentences.count + 256)
         writer.content(content)
-        return writer.bytes
+        return writer.finish()
     }
 }
 
@@ -110,31 +111,70 @@ final class DocumentSpill: @unchecked Sendable {
 /// Writes a content record: strings as a length and UTF-8, numbers as their bits, collections
 /// as a count and their elements, category names as their `CategoryNumbers` number. Read back
 /// only by `SpillReader` in the same process, so it needs no version or byte order of its own.
-struct SpillWriter {
-    var bytes: [UInt8] = []
+struct SpillWriter: ~Copyable {
+    /// The record so far, in `storage[..<count]`: grown by hand and written with plain stores,
+    /// since appending eight bytes at a time to an array was most of writing a record.
+    private var storage: UnsafeMutableRawPointer
+    private var capacity: Int
+    private var count = 0
 
-    mutating func int(_ value: Int) {
-        withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 }
+    init(capacity: Int = 4_096) {
+        self.capacity = max(64, capacity)
+        storage = .allocate(byteCount: self.capacity, alignment: 8)
     }
 
-    mutating func double(_ value: Double) {
-        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
+    deinit { storage.deallocate() }
+
+    /// The record, once written.
+    consuming func finish() -> [UInt8] {
+        Array(UnsafeRawBufferPointer(start: storage, count: count))
     }
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = max(capacity * 2, count + extra)
+        let larger = UnsafeMutableRawPointer.allocate(byteCount: grown, alignment: 8)
+        larger.copyMemory(from: storage, byteCount: count)
+        storage.deallocate()
+        storage = larger
+        capacity = grown
+    }
+
+    @inline(__always)
+    private mutating func word(_ value: UInt64) {
+        reserve(8)
+        storage.storeBytes(of: value.littleEndian, toByteOffset: count, as: UInt64.self)
+        count += 8
+    }
+
+    @inline(__always)
+    private mutating func byte(_ value: UInt8) {
+        reserve(1)
+        storage.storeBytes(of: value, toByteOffset: count, as: UInt8.self)
+        count += 1
+    }
+
+    mutating func int(_ value: Int) { word(UInt64(bitPattern: Int64(value))) }
+
+    mutating func double(_ value: Double) { word(value.bitPattern) }
 
     mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             int(utf8.count)
-            bytes += utf8
+            reserve(utf8.count)
+            if let base = utf8.baseAddress { (storage + count).copyMemory(from: base, byteCount: utf8.count) }
+            count += utf8.count
         }
     }
 
     mutating func optional(_ value: String?) {
         if let value {
-            bytes.append(1)
+            byte(1)
             string(value)
         } else {
-            bytes.append(0)
+            byte(0)
         }
     }
 

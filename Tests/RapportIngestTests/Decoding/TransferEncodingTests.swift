@@ -191,5 +191,20 @@ struct TransferCase: Sendable, CustomTestStringConvertible {
             #expect(TransferEncoding.decodeBase64(input) == Self.referenceBase64(input), "\(input)")
             #expect(TransferEncoding.decodeQuotedPrintable(input) == Self.referenceQuotedPrintable(input), "\(input)")
         }
+        // Long runs without `=` or blanks, read sixteen bytes at a time, ending anywhere.
+        let plain = Array("abcdefghijklmnopqrstuvwxyz0123456789.,-\r\n".utf8)
+        for _ in 0..<3_000 {
+            let input = (0..<Int(random.next() % 200)).map { _ in
+                random.next() % 12 == 0 ? alphabet[Int(random.next() % UInt64(alphabet.count))]
+                    : plain[Int(random.next() % UInt64(plain.count))]
+            }
+            #expect(TransferEncoding.decodeQuotedPrintable(input) == Self.referenceQuotedPrintable(input), "\(input)")
+            #expect(TransferEncoding.decodeQuotedPrintable(input.dropFirst(3)) == Self.referenceQuotedPrintable(Array(input.dropFirst(3))))
+            // Mostly the base64 alphabet, decoded four at a time, with padding and damage here and there.
+            let encoded = input.map { byte in plain.contains(byte) && byte != UInt8(ascii: ".") ? byte : UInt8(ascii: "Q") }
+                + (random.next() % 2 == 0 ? input.suffix(3) : [])
+            #expect(TransferEncoding.decodeBase64(encoded) == Self.referenceBase64(encoded), "\(encoded)")
+            #expect(TransferEncoding.decodeBase64(input) == Self.referenceBase64(input), "\(input)")
+        }
     }
 }

@@ -32,6 +32,15 @@ import Testing
         #expect(reading.tone == -1)
         reading.categories = ["politeness.greeting": 0.2, "relationship.appreciation": 0.4]
         #expect(reading.hasCourtesy && reading.warmth == 0.4 && reading.pressure == 0 && reading.tone == Self.expectedTone(reading))
+        reading.categories = ["negotiation.price": 0.5, "negotiation.walkaway": 0.7, "conflict.complaint": 0.6,
+                              "conflict.escalation": 0.9]
+        for (index, kind) in HealthFlag.NegotiationKind.allCases.enumerated() {
+            #expect(reading.negotiation(index) == reading.category("negotiation." + kind.rawValue), "\(kind)")
+        }
+        #expect(reading.negotiation(0) == 0.5 && reading.negotiation(6) == 0.7 && reading.pressure == 0.7)
+        #expect(reading.complaint == 0.6 && reading.escalation == 0.9)
+        reading.categories = [:]
+        #expect(reading.negotiation(6) == 0 && reading.complaint == 0 && reading.escalation == 0 && reading.pressure == 0)
         // The copy taken first kept its own numbers and signals.
         #expect(before.tone == 0.6 * 0.6 + 0.4 * 0.5 && before.hostility == 0 && before.warmth == 0.7)
     }

@@ -201,6 +201,11 @@ struct Reading: Hashable, Sendable {
         var tone: Double
         var warmth: Double
         var hasCourtesy: Bool
+        /// Each `negotiation.*` category, in the order of `HealthFlag.NegotiationKind.allCases`.
+        var negotiation: [Double]
+        /// `conflict.complaint` and `conflict.escalation`, which rules ask of every message.
+        var complaint: Double
+        var escalation: Double
 
         init(sentiment: Double, politeness: Double, categories: [String: Double]) {
             func category(_ name: String) -> Double { categories[name] ?? 0 }
@@ -215,8 +220,24 @@ struct Reading: Hashable, Sendable {
             tone = min(1, max(-1, raw))
             warmth = max(category("politeness.thanks"), category("relationship.appreciation"))
             hasCourtesy = category("politeness.greeting") > 0 || category("politeness.thanks") > 0
+            negotiation = categories.isEmpty ? Self.noNegotiation : Reading.negotiationCategories.map(category)
+            complaint = category("conflict.complaint")
+            escalation = category("conflict.escalation")
         }
+
+        private static let noNegotiation = [Double](repeating: 0, count: Reading.negotiationCategories.count)
     }
+
+    /// The `negotiation.*` category of each `HealthFlag.NegotiationKind`, in `allCases` order.
+    static let negotiationCategories = HealthFlag.NegotiationKind.allCases.map { "negotiation." + $0.rawValue }
+
+    /// The intensity of the `negotiation.*` category of the sub-kind at `index` of `allCases`.
+    func negotiation(_ index: Int) -> Double { storage.signals.negotiation[index] }
+
+    /// `conflict.complaint`.
+    var complaint: Double { storage.signals.complaint }
+    /// `conflict.escalation`.
+    var escalation: Double { storage.signals.escalation }
 
     /// The strongest hostile category.
     var hostility: Double { storage.signals.hostility }

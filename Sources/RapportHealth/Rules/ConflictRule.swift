@@ -26,7 +26,7 @@ struct ConflictRule: FlagRule {
 
     func isHostile(_ reading: Reading, _ thresholds: HealthConfiguration.Thresholds) -> Bool {
         reading.hostility >= thresholds.hostility
-            || (reading.category("conflict.complaint") >= Self.complaint && reading.sentiment < 0)
+            || (reading.complaint >= Self.complaint && reading.sentiment < 0)
     }
 
     func flags(in thread: ThreadContext, phrasing: Phrasing) -> [RaisedFlag] {

@@ -37,7 +37,7 @@ struct EscalationRule: FlagRule {
             }
             if !unique.isEmpty, let role = role(of: unique, in: reading, roles: thread.roles(in:)) {
                 events.append(Event(reading: index, newcomers: unique, role: role.role, roleText: role.text))
-            } else if reading.category("conflict.escalation") >= thread.thresholds.severeHostility, reading.sentiment < 0 {
+            } else if reading.escalation >= thread.thresholds.severeHostility, reading.sentiment < 0 {
                 events.append(Event(reading: index, newcomers: [], role: nil, roleText: nil))
             }
         }

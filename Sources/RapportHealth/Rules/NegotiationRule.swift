@@ -20,22 +20,23 @@ struct NegotiationRule: FlagRule {
     static let riskOnFirstMention: Set<HealthFlag.NegotiationKind> = [.competitor, .contract, .walkaway]
 
     func flags(in thread: ThreadContext, phrasing: Phrasing) -> [RaisedFlag] {
-        HealthFlag.NegotiationKind.allCases.compactMap { flag(for: $0, in: thread, phrasing: phrasing) }
+        HealthFlag.NegotiationKind.allCases.indices.compactMap { flag(for: $0, in: thread, phrasing: phrasing) }
     }
 
-    /// Each sub-kind's lexicon category, made once rather than at every thread of every month.
-    static let categories = Dictionary(uniqueKeysWithValues: HealthFlag.NegotiationKind.allCases.map { ($0, "negotiation." + $0.rawValue) })
-
-    func flag(for kind: HealthFlag.NegotiationKind, in thread: ThreadContext, phrasing: Phrasing) -> RaisedFlag? {
-        let category = Self.categories[kind]!
+    /// The sub-kind at `index` of `HealthFlag.NegotiationKind.allCases`; each reading keeps its
+    /// categories' intensities in that order (`Reading.negotiation(_:)`), rather than each rule
+    /// looking them up by name at every thread of every month.
+    func flag(for index: Int, in thread: ThreadContext, phrasing: Phrasing) -> RaisedFlag? {
+        let kind = HealthFlag.NegotiationKind.allCases[index]
+        let category = Reading.negotiationCategories[index]
         let readings = thread.readings, thresholds = thread.thresholds
         let theirs = thread.theirs
-        let points = theirs.filter { readings[$0].category(category) >= thresholds.negotiation }
+        let points = theirs.filter { readings[$0].negotiation(index) >= thresholds.negotiation }
         guard let first = points.first, let since = readings[first].date ?? readings[points.last!].date else { return nil }
-        let strong = points.contains { readings[$0].category(category) >= thresholds.strongNegotiation }
+        let strong = points.contains { readings[$0].negotiation(index) >= thresholds.strongNegotiation }
         guard points.count >= 2 || (strong && Self.riskOnFirstMention.contains(kind)) else { return nil }
         if let last = theirs.last, readings[last].isWarm(hostileFrom: thresholds.hostility),
-            readings[last].category(category) < thresholds.strongNegotiation
+            readings[last].negotiation(index) < thresholds.strongNegotiation
         {
             return nil
         }

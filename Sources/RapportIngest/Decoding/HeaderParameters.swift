@@ -172,6 +172,16 @@ enum HeaderParameters {
     }
 
     private static func assemble(_ found: [RawParameter]) -> [String: String] {
+        // Without a `*` in any name (nearly every header) there is nothing of RFC 2231 to put
+        // together: the plain parameters, the first of each name, are the result.
+        if !found.contains(where: { $0.name.utf8.contains(UInt8(ascii: "*")) }) {
+            var result: [String: String] = [:]
+            result.reserveCapacity(found.count)
+            for parameter in found where result[parameter.name] == nil {
+                result[parameter.name] = parameter.value.containsASCII("=?") ? EncodedWords.decode(parameter.value) : parameter.value
+            }
+            return result
+        }
         var plain: [String: String] = [:]
         var extended: [String: String] = [:]
         var sections: [String: [Int: Section]] = [:]

@@ -73,7 +73,13 @@ enum MessageIDs {
         while let start = bytes[index...].firstIndex(of: open) {
             let afterOpen = start + 1
             let end = bytes[afterOpen...].firstIndex { $0 == close || $0 == open }
-            if let end, bytes[end] == close {
+            if let end, bytes[end] == close,
+                !bytes[afterOpen..<end].contains(where: { isSpace($0) || $0 == UInt8(ascii: "(") })
+            {
+                // Nothing to leave out (nearly every id): the bytes between the brackets.
+                ids.append(string(afterOpen..<end))
+                index = end + 1
+            } else if let end, bytes[end] == close {
                 id.removeAll(keepingCapacity: true)
                 var depth = 0
                 for byte in bytes[afterOpen..<end] {
@@ -114,10 +120,19 @@ enum MessageIDs {
 /// Ids in first-seen order without repeats or empty entries.
 private struct IDList {
     private(set) var values: [String] = []
+    /// The ids seen, once there are more than a few: a short list is searched instead of hashed.
     private var seen: Set<String> = []
+    private static let searched = 16
 
     mutating func append(_ id: String) {
-        guard !id.isEmpty, seen.insert(id).inserted else { return }
+        guard !id.isEmpty else { return }
+        if values.count < Self.searched {
+            guard !values.contains(id) else { return }
+            values.append(id)
+            if values.count == Self.searched { seen = Set(values) }
+            return
+        }
+        guard seen.insert(id).inserted else { return }
         values.append(id)
     }
 }

@@ -46,4 +46,15 @@ import Testing
     func readsValuesBeyondASCII(_ value: String, _ expected: [String]) {
         #expect(MessageIDs.parse(value) == expected)
     }
+
+    /// A long References header: every id once, in first-seen order, past the few that are
+    /// searched rather than hashed.
+    @Test func longListsKeepEachIDOnceInOrder() {
+        let ids = (0..<40).map { "id\($0)@example.com" }
+        let value = (ids + ids.reversed() + ids.shuffled()).map { "<\($0)>" }.joined(separator: " ")
+        #expect(MessageIDs.parse(value) == ids)
+        #expect(MessageIDs.parseCharacters(value) == ids)
+        let repeatedEarly = (Array(ids.prefix(20)) + ["id3@example.com", "id19@example.com"] + Array(ids.suffix(20)))
+        #expect(MessageIDs.parse(repeatedEarly.map { "<\($0)>" }.joined()) == ids)
+    }
 }

@@ -93,9 +93,8 @@ struct CueLine {
         for link in links where scalars.last == link.close {
             if let start = scalars.lastIndex(of: link.open) { scalars.removeSubrange(start...) }
         }
-        let footer = CueText(scalars: scalars).trimming([".", ":"])
-        let sentencePunctuation: Set<Unicode.Scalar> = [",", ";", "!", "?"]
-        guard footer.wordCount <= Self.maximumFooterWords, !footer.scalars.contains(where: sentencePunctuation.contains)
+        let footer = CueText(scalars: scalars).trimming(Self.footerEnds)
+        guard footer.wordCount <= Self.maximumFooterWords, !footer.scalars.contains(where: Self.sentencePunctuation.contains)
         else { return false }
         return cues.matches(.mobile, footer)
     }
@@ -244,6 +243,8 @@ struct CueLine {
         return lastWord.count <= 4 || lastWord.dropLast().contains(".")
     }
 
-    private static let separatorDecoration: Set<Unicode.Scalar> = ["-", "_", "=", "*", "~", ":", "—", "–"]
-    private static let ruleScalars: Set<Unicode.Scalar> = ["-", "_", "=", "~", "*", "—", "–", "─", "━", "═"]
+    private static let separatorDecoration: ScalarSet = ["-", "_", "=", "*", "~", ":", "—", "–"]
+    private static let ruleScalars: ScalarSet = ["-", "_", "=", "~", "*", "—", "–", "─", "━", "═"]
+    private static let footerEnds: ScalarSet = [".", ":"]
+    private static let sentencePunctuation: ScalarSet = [",", ";", "!", "?"]
 }

@@ -187,7 +187,7 @@ struct CueText: Equatable, Sendable {
 
     /// Drops the given scalars (and spaces) from both ends: the `-----` around
     /// `-----Original Message-----`, the `*` of `*From:*`.
-    func trimming(_ decoration: Set<Unicode.Scalar>) -> CueText {
+    func trimming(_ decoration: ScalarSet) -> CueText {
         var start = 0
         var end = scalars.count
         while start < end, scalars[start] == " " || decoration.contains(scalars[start]) { start += 1 }
@@ -252,5 +252,43 @@ struct CueText: Equatable, Sendable {
             return isDigit(scalar) || (value >= 0x61 && value <= 0x7A)
         }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}
+
+/// A few scalars asked about on nearly every line (decoration, punctuation, the first letters
+/// of cues): ASCII members are bits of a 128-bit mask, the others a short list. A `Set` hashed
+/// every scalar it was asked about.
+struct ScalarSet: Hashable, Sendable, ExpressibleByArrayLiteral {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    private var others: [Unicode.Scalar] = []
+
+    init() {}
+
+    init(_ scalars: some Sequence<Unicode.Scalar>) {
+        for scalar in scalars { insert(scalar) }
+    }
+
+    init(arrayLiteral scalars: Unicode.Scalar...) {
+        self.init(scalars)
+    }
+
+    mutating func insert(_ scalar: Unicode.Scalar) {
+        let value = scalar.value
+        if value < 64 {
+            low |= 1 << UInt64(value)
+        } else if value < 128 {
+            high |= 1 << UInt64(value - 64)
+        } else if !others.contains(scalar) {
+            others.append(scalar)
+        }
+    }
+
+    @inline(__always)
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 64 { return low & (1 << UInt64(value)) != 0 }
+        if value < 128 { return high & (1 << UInt64(value - 64)) != 0 }
+        return !others.isEmpty && others.contains(scalar)
     }
 }

@@ -149,7 +149,7 @@ struct ReplyCues: Sendable {
 
     /// Dashes and stars some clients put around an attribution (`--- On Wed, … wrote:`); they
     /// are not part of it.
-    static let attributionDecoration: Set<Unicode.Scalar> = ["-", "*", "_", " "]
+    static let attributionDecoration: ScalarSet = ["-", "*", "_", " "]
 
     /// The header field a field name (the text before `:`) stands for, if any.
     func headerField(named name: CueText) -> HeaderField? {
@@ -164,7 +164,7 @@ private struct PatternSet: Sendable {
     private var literals: Set<[Unicode.Scalar]> = []
     private var anchored: [Unicode.Scalar: [CuePattern]] = [:]
     private var floating: [CuePattern] = []
-    private var initials: Set<Unicode.Scalar> = []
+    private var initials = ScalarSet()
 
     mutating func insert(_ pattern: CuePattern) {
         if let initial = pattern.leadingText.first { initials.insert(initial) }

@@ -52,4 +52,22 @@ import Testing
             }
         }
     }
+
+    @Test func scalarSetsHoldWhatSetsHold() {
+        var generator = SplitMix64(seed: 9)
+        let edges: [UInt32] = [0, 1, 0x20, 0x3F, 0x40, 0x41, 0x7E, 0x7F, 0x80, 0xFF, 0x2014, 0x1F600]
+        for _ in 0..<200 {
+            let members = (0..<Int(generator.next() % 8)).map { _ -> Unicode.Scalar in
+                generator.next() % 2 == 0 ? Unicode.Scalar(edges[Int(generator.next() % UInt64(edges.count))])!
+                    : Unicode.Scalar(UInt32(generator.next() % 0x3000))!
+            }
+            let fast = ScalarSet(members), reference = Set(members)
+            for value in edges + (0..<300).map({ _ in UInt32(generator.next() % 0x3000) }) {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                #expect(fast.contains(scalar) == reference.contains(scalar), "\(members) \(value)")
+            }
+        }
+        let literal: ScalarSet = ["-", "—", " "]
+        #expect(literal.contains("-") && literal.contains("—") && literal.contains(" ") && !literal.contains("–"))
+    }
 }

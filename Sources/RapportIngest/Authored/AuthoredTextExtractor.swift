@@ -26,24 +26,28 @@ struct AuthoredTextExtractor: Sendable {
     }
 
     func extract(_ body: String) -> Result {
-        let (kept, quotedLines) = removingHistory(body)
-        let end = SignatureTrimmer(cues: cues).authoredEnd(of: kept)
+        let (kept, keptLines, quotedLines) = removingHistory(body)
+        let end = SignatureTrimmer(cues: cues).authoredEnd(of: kept, prepared: keptLines)
         return Result(text: kept[..<end].joined(separator: "\n"), quotedLines: quotedLines)
     }
 
     /// The first stage alone: the body without its quoted history, signature still in place.
     /// Useful to compare with tools that strip quotes but leave signatures.
     func extractReply(_ body: String) -> Result {
-        let (kept, quotedLines) = removingHistory(body)
+        let (kept, _, quotedLines) = removingHistory(body)
         return Result(text: kept.joined(separator: "\n"), quotedLines: quotedLines)
     }
 
     /// The lines that are not history, blank lines normalised to empty ones and trimmed from
     /// both ends, plus the number of non-blank history lines.
-    private func removingHistory(_ body: String) -> (kept: [Substring], quotedLines: Int) {
+    /// `keptLines[i]` is `CueLine(kept[i])`, the one made for history: signature trimming
+    /// asks the same of the last lines, and preparing a line is the costly part.
+    private func removingHistory(_ body: String) -> (kept: [Substring], keptLines: [CueLine], quotedLines: Int) {
         let lines = MailLines.split(body).map(CueLine.init)
         let history = QuotedHistory(lines: lines, cues: cues)
+        let blank = CueLine("")
         var kept: [Substring] = []
+        var keptLines: [CueLine] = []
         var blanks = 0
         var removedSinceText = false
         for (line, isHistory) in zip(lines, history.isHistory) {
@@ -55,12 +59,14 @@ struct AuthoredTextExtractor: Sendable {
                 if !kept.isEmpty {
                     let separation = removedSinceText ? 1 : blanks
                     kept.append(contentsOf: repeatElement("", count: separation))
+                    keptLines.append(contentsOf: repeatElement(blank, count: separation))
                 }
                 kept.append(line.raw)
+                keptLines.append(line)
                 blanks = 0
                 removedSinceText = false
             }
         }
-        return (kept, history.count)
+        return (kept, keptLines, history.count)
     }
 }

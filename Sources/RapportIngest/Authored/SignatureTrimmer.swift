@@ -25,10 +25,12 @@ struct SignatureTrimmer {
     let cues: ReplyCues
 
     /// How many of `lines` are the author's words; the rest, at the end, is signature or blank.
-    func authoredEnd(of lines: [Substring]) -> Int {
-        let nonBlank = lines.indices.filter { LineShape(lines[$0]) != .blank }
+    /// `prepared[i]`, when given, is `CueLine(lines[i])`, made already.
+    func authoredEnd(of lines: [Substring], prepared entries: [CueLine]? = nil) -> Int {
+        precondition(entries == nil || entries!.count == lines.count, "a prepared line for each line")
+        let nonBlank = lines.indices.filter { (entries?[$0].shape ?? LineShape(lines[$0])) != .blank }
         var kept = nonBlank.count
-        var prepared = PreparedLines(lines)
+        var prepared = PreparedLines(lines, entries: entries)
         for _ in 0..<Self.maximumPasses {
             guard let cut = signatureStart(lines: lines, nonBlank: nonBlank[..<kept], prepared: &prepared) else { break }
             kept = cut
@@ -86,16 +88,18 @@ private struct PreparedLines {
     }
 
     private let lines: [Substring]
+    private let entries: [CueLine]?
     private var prepared: [Line?]
 
-    init(_ lines: [Substring]) {
+    init(_ lines: [Substring], entries: [CueLine]?) {
         self.lines = lines
+        self.entries = entries
         prepared = Array(repeating: nil, count: lines.count)
     }
 
     mutating func line(_ index: Int) -> Line {
         if let line = prepared[index] { return line }
-        let entry = CueLine(lines[index])
+        let entry = entries?[index] ?? CueLine(lines[index])
         let isContact = entry.isContact
         let line = Line(entry: entry, isContact: isContact, isSignatureLike: entry.isSignatureLike(contact: isContact))
         prepared[index] = line

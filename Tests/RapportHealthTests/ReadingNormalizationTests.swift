@@ -26,6 +26,7 @@ import Testing
     ])
     func matchesTheScalarDefinition(_ text: String) {
         #expect(ReadingBuilder.normalized(text) == Self.reference(text))
+        #expect(ReadingBuilder.normalizedDigest(text) == TextDigest(Self.reference(text)))
     }
 
     /// ASCII takes a path of its own: every ASCII scalar, in runs and alone, at either end.
@@ -33,6 +34,7 @@ import Testing
         let all = String(String.UnicodeScalarView((0..<128).compactMap(Unicode.Scalar.init)))
         for text in [all, String(all.reversed()), "  \(all)\t\t\(all.uppercased())\n", "MiXeD CaSe\u{B}\u{C}\r\nZ@[`{"] {
             #expect(ReadingBuilder.normalized(text) == Self.reference(text))
+            #expect(ReadingBuilder.normalizedDigest(text) == TextDigest(Self.reference(text)))
         }
     }
 

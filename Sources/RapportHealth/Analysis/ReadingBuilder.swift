@@ -46,7 +46,7 @@ struct ReadingBuilder: Sendable {
         if document.kind == .note {
             (sentences, side, voiceAuthor, changed) = noteVoice(document, scored.score, sentences, participants)
         } else if let author, let repeated = boilerplate[senderGroup(author)] {
-            let kept = Self.droppingTrailing(sentences) { repeated.contains(TextDigest(Self.normalized($0.text))) }
+            let kept = Self.droppingTrailing(sentences) { repeated.contains(Self.normalizedDigest($0.text)) }
             changed = kept.count != sentences.count
             sentences = kept
         }
@@ -186,6 +186,37 @@ struct ReadingBuilder: Sendable {
         var end = sentences.count
         while end > 0, repeated(sentences[end - 1]) { end -= 1 }
         return Array(sentences[..<end])
+    }
+
+    /// `TextDigest(normalized(text))`; for ASCII text (most sentences) folded into a buffer on
+    /// the stack and digested there, without making the normalised string.
+    static func normalizedDigest(_ text: String) -> TextDigest {
+        var text = text
+        let ascii = text.withUTF8 { bytes -> TextDigest? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { buffer -> TextDigest? in
+                // At most one byte is written per byte read: a space only where spaces were read.
+                var count = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    guard byte < 0x80 else { return nil }
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        buffer[count] = UInt8(ascii: " ")
+                        count += 1
+                    }
+                    pendingSpace = false
+                    buffer[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+                    count += 1
+                }
+                var digest = InputDigest()
+                digest.bytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<count])))
+                return digest.value
+            }
+        }
+        return ascii ?? TextDigest(normalized(text))
     }
 
     /// Lower-cased with runs of white space folded to one space, for comparing sentences.

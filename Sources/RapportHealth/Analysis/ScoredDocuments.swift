@@ -92,7 +92,7 @@ public struct ScoredDocuments: Sendable {
     public static func boilerplateCandidates(ofSentences texts: [String]) -> [TextDigest] {
         texts.compactMap { text in
             ReadingBuilder.wordCount(text) >= ReadingBuilder.boilerplateMinimumWords
-                ? TextDigest(ReadingBuilder.normalized(text)) : nil
+                ? ReadingBuilder.normalizedDigest(text) : nil
         }
     }
 

@@ -208,22 +208,43 @@ struct Reading: Hashable, Sendable {
         var escalation: Double
 
         init(sentiment: Double, politeness: Double, categories: [String: Double]) {
-            func category(_ name: String) -> Double { categories[name] ?? 0 }
-            var best = category(Reading.hostileCategories[0])
-            for name in Reading.hostileCategories.dropFirst() {
-                let value = category(name)
+            // Each category the signals read has a slot; the message's few categories are put
+            // in theirs, rather than every name the signals read being looked up in them.
+            var values = [Double](repeating: 0, count: Self.slotCount)
+            for (name, value) in categories {
+                if let slot = Self.slots[name] { values[slot] = value }
+            }
+            var best = values[Self.hostileSlot]
+            for slot in (Self.hostileSlot + 1)..<(Self.hostileSlot + Reading.hostileCategories.count) {
+                let value = values[slot]
                 if best < value { best = value }
             }
             hostility = best
-            pressure = max(hostility, category("negotiation.walkaway"))
+            pressure = max(hostility, values[Self.walkawaySlot])
             let raw = Tone.sentimentWeight * sentiment + Tone.politenessWeight * politeness - Tone.hostilityWeight * pressure
             tone = min(1, max(-1, raw))
-            warmth = max(category("politeness.thanks"), category("relationship.appreciation"))
-            hasCourtesy = category("politeness.greeting") > 0 || category("politeness.thanks") > 0
-            negotiation = categories.isEmpty ? Self.noNegotiation : Reading.negotiationCategories.map(category)
-            complaint = category("conflict.complaint")
-            escalation = category("conflict.escalation")
+            warmth = max(values[Self.thanksSlot], values[Self.appreciationSlot])
+            hasCourtesy = values[Self.greetingSlot] > 0 || values[Self.thanksSlot] > 0
+            negotiation = categories.isEmpty
+                ? Self.noNegotiation : Array(values[Self.negotiationSlot..<(Self.negotiationSlot + Reading.negotiationCategories.count)])
+            complaint = values[Self.complaintSlot]
+            escalation = values[Self.escalationSlot]
         }
+
+        /// The categories the signals read, each with its place in `values`: the hostile ones,
+        /// the negotiation ones (walking away among them), then the rest.
+        private static let named: [String] = Reading.hostileCategories + Reading.negotiationCategories
+            + ["politeness.thanks", "relationship.appreciation", "politeness.greeting", "conflict.complaint", "conflict.escalation"]
+        private static let slots = Dictionary(uniqueKeysWithValues: named.enumerated().map { ($1, $0) })
+        private static let slotCount = named.count
+        private static let hostileSlot = 0
+        private static let negotiationSlot = Reading.hostileCategories.count
+        private static let walkawaySlot = slots["negotiation.walkaway"]!
+        private static let thanksSlot = slots["politeness.thanks"]!
+        private static let appreciationSlot = slots["relationship.appreciation"]!
+        private static let greetingSlot = slots["politeness.greeting"]!
+        private static let complaintSlot = slots["conflict.complaint"]!
+        private static let escalationSlot = slots["conflict.escalation"]!
 
         private static let noNegotiation = [Double](repeating: 0, count: Reading.negotiationCategories.count)
     }

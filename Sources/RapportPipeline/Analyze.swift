@@ -76,7 +76,13 @@ extension Pipeline {
             loaded = try scorer(options, configured: configuration.lexicons)
         }
         var scoring = StreamingScorer(parallelism: options.parallelism) { loaded ?? .default }
-        let input = try read(inputs, parallelism: options.parallelism) { scoring.add($0) }
+        // Mbox messages are scored on the threads that parse them, as they are parsed.
+        let input = try read(inputs, parallelism: options.parallelism, prepare: {
+            let session = ScoringSession(scorer: loaded ?? .default)
+            return { StreamingScorer.scored($0, session: session) }
+        }) { document, prepared in
+            scoring.add(document, scored: prepared as? StreamingScorer.Scored)
+        }
         var documents = scoring.finish()
         // What scoring held is gone; threading should not grow the process around its pages.
         returnFreedMemory()
@@ -125,11 +131,15 @@ extension Pipeline {
 struct StreamingScorer {
     /// Documents scored together: enough to keep both threads busy, few enough to hold.
     var batchSize = 1_024
+    /// Documents scored already (where they were parsed) wait for the spill in batches this large:
+    /// each holds its record until then.
+    var scoredBatchSize = 256
     let parallelism: Int
     /// Asked once, at the first batch.
     let makeScorer: () -> Scorer
     private var scorer: Scorer?
-    private var pending: [Document] = []
+    private var pending: [(document: Document, scored: Scored?)] = []
+    private var pendingScored = 0
     private var headers: [Document] = []
     private var candidates: [[TextDigest]] = []
     private var interner = HeaderInterner()
@@ -140,9 +150,27 @@ struct StreamingScorer {
         makeScorer = scorer
     }
 
-    mutating func add(_ document: Document) {
-        pending.append(document)
-        if pending.count >= batchSize { flush() }
+    /// One document's score, its boilerplate candidates and its record for the spill.
+    struct Scored: Sendable {
+        var score: DocumentScore
+        var candidates: [TextDigest]
+        var record: [UInt8]
+    }
+
+    /// Scores a document with evidence (the quotes need it), its language identified from its
+    /// text alone, and makes its record: what every thread does with the documents it is given.
+    static func scored(_ document: Document, session: ScoringSession) -> Scored {
+        let score = session.score(document.text, language: nil)
+        let content = ScoredDocuments.Content(text: document.text, segments: document.segments, score: score)
+        return Scored(score: score, candidates: ScoredDocuments.boilerplateCandidates(of: score),
+                      record: DocumentSpill.record(content))
+    }
+
+    /// A document, with its score when it was scored where it was read.
+    mutating func add(_ document: Document, scored: Scored? = nil) {
+        pending.append((document, scored))
+        if scored != nil { pendingScored += 1 }
+        if pending.count >= batchSize || pendingScored >= scoredBatchSize { flush() }
     }
 
     /// Every document added, ready for threading and assessment.
@@ -159,23 +187,26 @@ struct StreamingScorer {
 
     private mutating func flush() {
         guard !pending.isEmpty else { return }
-        if scorer == nil { scorer = makeScorer() }
-        let scorer = scorer!
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        let scored = batch.parallelMap(parallelism: parallelism, state: { ScoringSession(scorer: scorer) }) {
-            session, document -> (score: DocumentScore, candidates: [TextDigest], record: [UInt8]) in
-            let score = session.score(document.text, language: nil)
-            let content = ScoredDocuments.Content(text: document.text, segments: document.segments, score: score)
-            return (score, ScoredDocuments.boilerplateCandidates(of: score), DocumentSpill.record(content))
-        }
-        spill.append(scored.map(\.record)) {
-            zip(batch, scored).map { document, scored in
-                ScoredDocuments.Content(text: document.text, segments: document.segments, score: scored.score)
+        pendingScored = 0
+        let scored: [Scored]
+        if batch.allSatisfy({ $0.scored != nil }) {
+            scored = batch.map { $0.scored! }
+        } else {
+            if scorer == nil { scorer = makeScorer() }
+            let scorer = scorer!
+            scored = batch.parallelMap(parallelism: parallelism, state: { ScoringSession(scorer: scorer) }) { session, item in
+                item.scored ?? Self.scored(item.document, session: session)
             }
         }
-        for (document, scored) in zip(batch, scored) {
-            var header = document
+        spill.append(scored.map(\.record)) {
+            zip(batch, scored).map { item, scored in
+                ScoredDocuments.Content(text: item.document.text, segments: item.document.segments, score: scored.score)
+            }
+        }
+        for (item, scored) in zip(batch, scored) {
+            var header = item.document
             header.language = scored.score.language.rawValue
             header.text = ""
             header.segments = []

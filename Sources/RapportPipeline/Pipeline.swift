@@ -29,4 +29,24 @@ public enum Pipeline {
         }
         return (diagnostics, summary)
     }
+
+    /// `read`, running `prepare` on each mbox message's documents on the thread that parsed it
+    /// (with `parallelism` above 1); `document` gets each document with what `prepare` gave, or
+    /// nil where it did not run.
+    static func read(
+        _ inputs: [String], parallelism: Int, prepare: DocumentPreparation?,
+        document: (Document, (any Sendable)?) -> Void
+    ) throws -> (diagnostics: [Diagnostic], summary: IngestSummary) {
+        var diagnostics: [Diagnostic] = []
+        var options = IngestOptions()
+        options.parallelism = max(1, parallelism)
+        options.prepare = prepare
+        let summary = try Ingestor(options: options).read(inputs, emit: { event in
+            switch event {
+            case .document(let read): document(read, nil)
+            case .diagnostic(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }, prepared: { read, prepared in document(read, prepared) })
+        return (diagnostics, summary)
+    }
 }

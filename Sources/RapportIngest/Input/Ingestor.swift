@@ -7,6 +7,9 @@ public enum IngestEvent: Sendable {
     case diagnostic(Diagnostic)
 }
 
+/// Makes, once per thread, the work `IngestOptions.prepare` does on each document on that thread.
+public typealias DocumentPreparation = @Sendable () -> (Document) -> any Sendable
+
 /// The counts a run ends with. Every message read is either analysed or skipped with a reason, so
 /// `messages == analysed + skipped`.
 public struct IngestSummary: Sendable, Equatable {
@@ -43,6 +46,11 @@ public struct IngestOptions: Sendable {
     /// Threads parsing an mbox file's messages. Events come out in the same order, with the same
     /// content, whatever the number; standard input is always read on one.
     public var parallelism = 1
+    /// Work to do on each document of an mbox parsed on several threads (`parallelism` above 1),
+    /// on the thread that parsed it, so that it needs no second pass over every thread. Called
+    /// once per thread for a function used on that thread only; its results reach
+    /// `read(_:emit:prepared:)`. Other documents are not prepared.
+    public var prepare: DocumentPreparation?
 
     public init() {}
 }
@@ -63,14 +71,23 @@ public struct Ingestor: Sendable {
     public func read(_ inputs: [String], emit: (IngestEvent) throws -> Void) throws -> IngestSummary {
         try withoutActuallyEscaping(emit) { emit in
             var run = Run(ingestor: self, emit: emit)
-            for input in inputs {
-                if input == "-" {
-                    try run.readStream(FileHandle.standardInput, name: "-")
-                } else {
-                    try run.readPath(input)
-                }
+            return try run.read(inputs)
+        }
+    }
+
+    /// `read`, handing each document `options.prepare` was run on to `prepared` with what it
+    /// gave, in its place among the events; documents it was not run on (single messages,
+    /// notes, every document when `prepare` is nil) go to `emit` as `read` hands them.
+    @discardableResult
+    public func read(
+        _ inputs: [String], emit: (IngestEvent) throws -> Void, prepared: (Document, any Sendable) throws -> Void
+    ) throws -> IngestSummary {
+        try withoutActuallyEscaping(emit) { emit in
+            try withoutActuallyEscaping(prepared) { prepared in
+                var run = Run(ingestor: self, emit: emit)
+                run.emitPrepared = prepared
+                return try run.read(inputs)
             }
-            return run.summary
         }
     }
 
@@ -152,11 +169,24 @@ public struct FilePosition: Hashable, Sendable {
 private struct Run {
     let ingestor: Ingestor
     let emit: (IngestEvent) throws -> Void
+    /// Where documents go with what `IngestOptions.prepare` gave, when the caller takes them.
+    var emitPrepared: ((Document, any Sendable) throws -> Void)?
     var summary = IngestSummary()
 
     init(ingestor: Ingestor, emit: @escaping (IngestEvent) throws -> Void) {
         self.ingestor = ingestor
         self.emit = emit
+    }
+
+    mutating func read(_ inputs: [String]) throws -> IngestSummary {
+        for input in inputs {
+            if input == "-" {
+                try readStream(FileHandle.standardInput, name: "-")
+            } else {
+                try readPath(input)
+            }
+        }
+        return summary
     }
 
     // MARK: - Paths
@@ -384,9 +414,13 @@ private struct Run {
             return
         }
         summary.analysed += 1
-        for document in output.documents {
+        for (index, document) in output.documents.enumerated() {
             summary.documents += 1
-            try emit(.document(document))
+            if let emitPrepared, index < output.prepared.count {
+                try emitPrepared(document, output.prepared[index])
+            } else {
+                try emit(.document(document))
+            }
         }
     }
 
@@ -537,15 +571,18 @@ private struct Run {
                 if case .message(let message) = item.event { return total + message.bytes.count }
                 return total
             }
+            // Prepared only for a caller that takes what preparing gives.
+            let prepare = run.emitPrepared == nil ? nil : run.ingestor.options.prepare
             guard parallelism > 1 else {
-                let outputs = Self.parse(batch, parser: run.ingestor.parser, name: name, base: base, parallelism: 1)
+                let outputs = Self.parse(batch, parser: run.ingestor.parser, name: name, base: base, parallelism: 1,
+                                         prepare: prepare)
                 try deliver(batch, outputs, run: &run, name: name)
                 return
             }
             // The batch is parsed on other threads while this one frames the next; the batch
             // before it is handed out first, so events keep file order.
             let job = ParseJob { [base, parallelism, parser = run.ingestor.parser] in
-                Self.parse(batch, parser: parser, name: name, base: base, parallelism: parallelism)
+                Self.parse(batch, parser: parser, name: name, base: base, parallelism: parallelism, prepare: prepare)
             }
             if let parsing = inFlight {
                 inFlight = nil
@@ -592,15 +629,18 @@ private struct Run {
             SourceLocation(file: name, index: base.messages + number, offset: base.offset + offset)
         }
 
-        /// Parses the batch's messages on up to `parallelism` threads, each taking the next one not yet taken.
+        /// Parses the batch's messages on up to `parallelism` threads, each taking the next one not yet
+        /// taken, and prepares their documents there when `prepare` is given.
         private static func parse(
             _ batch: [(event: MboxEvent, end: Int?)], parser: MessageParser, name: String, base: FilePosition,
-            parallelism: Int
+            parallelism: Int, prepare: DocumentPreparation?
         ) -> [MessageParser.Output?] {
-            batch.map(\.event).parallelMap(parallelism: parallelism) { event in
+            batch.map(\.event).parallelMap(parallelism: parallelism, state: { prepare?() }) { preparing, event in
                 guard case .message(let message) = event else { return nil }
-                return parser.parse(message.bytes, location: Self.location(name, base, message.index, message.offset),
-                                    envelope: message.envelope)
+                var output = parser.parse(message.bytes, location: Self.location(name, base, message.index, message.offset),
+                                          envelope: message.envelope)
+                if let preparing { output.prepared = output.documents.map(preparing) }
+                return output
             }
         }
     }

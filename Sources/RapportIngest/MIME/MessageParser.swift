@@ -14,6 +14,8 @@ struct MessageParser: Sendable {
     struct Output: Sendable {
         var documents: [Document] = []
         var diagnostics: [Diagnostic] = []
+        /// What `IngestOptions.prepare` gave for each document, when it ran where they were parsed.
+        var prepared: [any Sendable] = []
     }
 
     /// - Parameters:

@@ -76,11 +76,7 @@ enum CueTokenizer {
                         continue
                     }
                 }
-                // A `String`'s bytes are well-formed UTF-8: the lead byte gives the length.
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                let scalar = Unicode.Scalar(value)!
+                let (scalar, length) = CueTokenizer.scalar(in: bytes, at: index)
                 if scalar == "\u{2019}" {
                     curly = true
                     if start < 0 { start = index }
@@ -111,6 +107,17 @@ enum CueTokenizer {
             }
             return word.count
         }
+    }
+
+    /// The scalar that starts at `index` of a `String`'s bytes (well-formed UTF-8: the lead
+    /// byte gives the length) and its length in bytes.
+    @inline(__always)
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let byte = bytes[index]
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value)!, length)
     }
 
     @inline(__always)
@@ -476,10 +483,7 @@ extension CueList {
                         index += 2
                         continue
                     }
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                    let scalar = Unicode.Scalar(value)!
+                    let (scalar, length) = CueTokenizer.scalar(in: bytes, at: index)
                     // A curly apostrophe or a letter of another script: not decided on bytes.
                     if scalar == "\u{2019}" || CueTokenizer.isWordScalar(scalar) { return true }
                     if ended() { return true }

@@ -571,16 +571,16 @@ private struct Run {
                 if case .message(let message) = item.event { return total + message.bytes.count }
                 return total
             }
-            // Prepared only for a caller that takes what preparing gives.
-            let prepare = run.emitPrepared == nil ? nil : run.ingestor.options.prepare
             guard parallelism > 1 else {
                 let outputs = Self.parse(batch, parser: run.ingestor.parser, name: name, base: base, parallelism: 1,
-                                         prepare: prepare)
+                                         prepare: nil)
                 try deliver(batch, outputs, run: &run, name: name)
                 return
             }
             // The batch is parsed on other threads while this one frames the next; the batch
             // before it is handed out first, so events keep file order.
+            // Prepared on the parsing threads, for a caller that takes what preparing gives.
+            let prepare = run.emitPrepared == nil ? nil : run.ingestor.options.prepare
             let job = ParseJob { [base, parallelism, parser = run.ingestor.parser] in
                 Self.parse(batch, parser: parser, name: name, base: base, parallelism: parallelism, prepare: prepare)
             }

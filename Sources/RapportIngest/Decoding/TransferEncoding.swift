@@ -109,13 +109,18 @@ enum TransferEncoding {
             var out = 0
             var index = 0
             let equals = SIMD16<UInt8>(repeating: padding), space = SIMD16<UInt8>(repeating: ASCII.space)
-            let tab = SIMD16<UInt8>(repeating: ASCII.tab)
+            let tab = SIMD16<UInt8>(repeating: ASCII.tab), lf = SIMD16<UInt8>(repeating: ASCII.lf)
+            let cr = SIMD16<UInt8>(repeating: ASCII.cr)
             while index < count {
-                // Sixteen bytes at a time up to the next `=`, space or tab: stored whole (the
-                // output never runs ahead of the input, so they fit), kept up to that byte.
-                if index + 16 <= count, let base = buffer.baseAddress, let target = output.baseAddress {
+                // Sixteen bytes at a time up to the next `=`, or blank that another blank or a line
+                // break follows (a blank before a word is kept as it is): stored whole (the output
+                // never runs ahead of the input, so they fit), kept up to that byte.
+                if index + 17 <= count, let base = buffer.baseAddress, let target = output.baseAddress {
                     let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-                    let special = (chunk .== equals) .| (chunk .== space) .| (chunk .== tab)
+                    let next = UnsafeRawPointer(base + index + 1).loadUnaligned(as: SIMD16<UInt8>.self)
+                    let blank = (chunk .== space) .| (chunk .== tab)
+                    let nextEnds = (next .== space) .| (next .== tab) .| (next .== lf) .| (next .== cr)
+                    let special = (chunk .== equals) .| (blank .& nextEnds)
                     let plain = SIMDBytes.firstSet(special)
                     UnsafeMutableRawPointer(target + out).storeBytes(of: chunk, as: SIMD16<UInt8>.self)
                     out += plain

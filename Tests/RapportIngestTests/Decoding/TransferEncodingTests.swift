@@ -191,8 +191,9 @@ struct TransferCase: Sendable, CustomTestStringConvertible {
             #expect(TransferEncoding.decodeBase64(input) == Self.referenceBase64(input), "\(input)")
             #expect(TransferEncoding.decodeQuotedPrintable(input) == Self.referenceQuotedPrintable(input), "\(input)")
         }
-        // Long runs without `=` or blanks, read sixteen bytes at a time, ending anywhere.
-        let plain = Array("abcdefghijklmnopqrstuvwxyz0123456789.,-\r\n".utf8)
+        // Long runs without `=`, words between single and double blanks, blanks before line
+        // breaks: read sixteen bytes at a time, ending anywhere.
+        let plain = Array("abcdefghijklmnopqrstuvwxyz0123456789.,-\r\n    \t".utf8)
         for _ in 0..<3_000 {
             let input = (0..<Int(random.next() % 200)).map { _ in
                 random.next() % 12 == 0 ? alphabet[Int(random.next() % UInt64(alphabet.count))]

@@ -78,3 +78,22 @@ import Testing
         #expect(unprepared == plain.filter { $0.hasPrefix("document") })
     }
 }
+
+@Suite struct IngestorReadErrorTests {
+    /// A file that opens but cannot be read (a directory named as a file): an error naming it
+    /// first, counted as unreadable, and no document from it.
+    @Test func aReadErrorLosesTheRestOfTheInputWithADiagnostic() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-unreadable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var events: [IngestEvent] = []
+        let summary = try Ingestor().readFile(folder.path, emit: { events.append($0) }, messageEnded: { _ in })
+        #expect(summary.unreadable == 1 && summary.messages == 0 && summary.documents == 0)
+        guard case .diagnostic(let diagnostic)? = events.first else {
+            Issue.record("expected a diagnostic first, got \(events)")
+            return
+        }
+        #expect(diagnostic.code == "input.read-error" && diagnostic.severity == .error && diagnostic.location.file == folder.path)
+        #expect(!events.contains { if case .document = $0 { true } else { false } })
+    }
+}

@@ -1,11 +1,17 @@
 import Foundation
 import RapportModel
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 
 /// Something read from the inputs: a document, or a problem met on the way.
 public enum IngestEvent: Sendable {
     case document(Document)
     case diagnostic(Diagnostic)
 }
+
 
 /// Makes, once per thread, the work `IngestOptions.prepare` does on each document on that thread.
 public typealias DocumentPreparation = @Sendable () -> (Document) -> any Sendable
@@ -327,17 +333,41 @@ private struct Run {
     }
 
     /// The next chunk, or nil at the end; a read error ends the input with a diagnostic.
+    /// Up to `readChunkSize` bytes, read straight into the array (as `FileHandle.read(upToCount:)`
+    /// reads, until the size or the end, but without a `Data` to copy from); nil at the end. A
+    /// read error loses the chunk and the rest of the input, with a diagnostic.
     private mutating func readChunk(_ handle: FileHandle, name: String) throws -> [UInt8]? {
-        let data: Data?
-        do {
-            data = try handle.read(upToCount: ingestor.options.readChunkSize)
-        } catch {
+        let size = max(1, ingestor.options.readChunkSize)
+        var failed = false
+        let chunk = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let read = systemRead(handle.fileDescriptor, buffer.baseAddress! + count, size - count)
+                if read > 0 {
+                    count += read
+                } else if read == 0 {
+                    break
+                } else if errno != EINTR {
+                    failed = true
+                    break
+                }
+            }
+        }
+        if failed {
             summary.unreadable += 1
             try diagnose(.error, "input.read-error", "read error; the rest of this input is lost", at: SourceLocation(file: name))
             return nil
         }
-        guard let data, !data.isEmpty else { return nil }
-        return [UInt8](data)
+        return chunk.isEmpty ? nil : chunk
+    }
+
+    /// `read(2)`, named apart from the `read` methods around it.
+    private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+        #else
+        Darwin.read(descriptor, buffer, count)
+        #endif
     }
 
     mutating func readMbox(first: [UInt8], rest handle: FileHandle?, name: String) throws {

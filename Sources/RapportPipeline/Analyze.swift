@@ -124,10 +124,11 @@ extension Pipeline {
     }
 }
 
-/// Scores documents as they are read, a batch at a time on `parallelism` threads, with evidence
-/// (the quotes need it), recording the language each was read as (identified from the text
-/// alone, as a one-thread run does). Each batch's texts and scores go to a `DocumentSpill`; only
-/// headers and boilerplate candidates stay in memory.
+/// Scores documents as they are read, with evidence (the quotes need it), recording the language
+/// each was read as (identified from the text alone, as a one-thread run does): documents scored
+/// already where they were parsed (`scored`) are taken as they are, the others a batch at a time
+/// on `parallelism` threads. Each batch's texts and scores go to a `DocumentSpill`; only headers
+/// and boilerplate candidates stay in memory.
 struct StreamingScorer {
     /// Documents scored together: enough to keep both threads busy, few enough to hold.
     var batchSize = 1_024

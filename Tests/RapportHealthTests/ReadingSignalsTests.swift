@@ -45,3 +45,14 @@ import Testing
         #expect(before.tone == 0.6 * 0.6 + 0.4 * 0.5 && before.hostility == 0 && before.warmth == 0.7)
     }
 }
+
+@Suite struct NameTrimmingTests {
+    /// Every scalar the quick test calls plainly not a space is one that Foundation does not trim.
+    @Test func plainScalarsAreNotWhitespace() {
+        for value in UInt32(0)...0x2FFF {
+            guard let scalar = Unicode.Scalar(value), AccountDirectory.plainlyNotSpace(scalar) else { continue }
+            let text = String(Character(scalar))
+            #expect(text.trimmingCharacters(in: .whitespaces) == text, "U+\(String(value, radix: 16))")
+        }
+    }
+}

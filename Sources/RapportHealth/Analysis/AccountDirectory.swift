@@ -74,12 +74,19 @@ struct AccountDirectory: Sendable {
     }
 
     /// `trimmingCharacters(in: .whitespaces)`, without Foundation for the usual name that has
-    /// no space or tab at either end.
+    /// no space or tab at either end (an Icelandic name may start or end with a letter beyond
+    /// ASCII: `Þórdís`).
     private static func trimmed(_ name: String) -> String {
         guard let first = name.unicodeScalars.first, let last = name.unicodeScalars.last else { return name }
-        @inline(__always) func plainlyNotSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.value > 0x20 && scalar.value < 0x7F }
         if plainlyNotSpace(first) && plainlyNotSpace(last) { return name }
         return name.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Printable ASCII but the space, and Latin-1 and Latin Extended-A letters and signs but the
+    /// no-break space: none is in `CharacterSet.whitespaces` (the space separators and tab).
+    @inline(__always)
+    static func plainlyNotSpace(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value > 0x20 && scalar.value < 0x7F) || (scalar.value > 0xA0 && scalar.value < 0x180)
     }
 
     /// The most frequent key, ties to the smallest, so the answer never depends on hash order.

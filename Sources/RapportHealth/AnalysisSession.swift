@@ -246,7 +246,21 @@ struct AnalysisSession: Sendable {
         if let note = positions.first(where: { documents[$0].kind == .note && documents[$0].account != nil }) {
             return directory.key(forNoteAccount: documents[note].account!, participants: participants(note))
         }
-        let keys = positions.flatMap(participants).filter { directory.side(of: $0) == .them }.map(directory.key(for:))
+        // A thread names the same people message after message: each is placed once.
+        var placed: [Participant: String?] = [:]
+        var keys: [String] = []
+        for position in positions {
+            for person in participants(position) {
+                let key: String?
+                if let known = placed[person] {
+                    key = known
+                } else {
+                    key = directory.side(of: person) == .them ? directory.key(for: person) : nil
+                    placed[person] = key
+                }
+                if let key { keys.append(key) }
+            }
+        }
         return AccountDirectory.mostFrequentKey(keys) ?? directory.ourDomains.first ?? ""
     }
 

@@ -325,7 +325,6 @@ extension CueList {
         /// True when a one-word stem of three bytes or more is among the openings.
         private var hasStems = false
 
-        static let space = UInt8(ascii: " ")
         /// Opens a stem's hash, so that it differs from a word's of the same bytes.
         static let stemMark: UInt8 = 0x01
         /// A stem is screened on its first three bytes.
@@ -342,21 +341,21 @@ extension CueList {
                 shortStemStarts[Int(words[0][0])] = true
                 return
             }
-            let opening: [UInt8]
+            let opening: UInt64
             if cue.stem && cue.words.count == 1 {
-                opening = [Self.stemMark] + words[0].prefix(Self.stemBytes)
+                opening = ([Self.stemMark] + words[0].prefix(Self.stemBytes)).reduce(Self.basis, Self.hash)
                 hasStems = true
             } else if cue.words.count == 1 || (cue.stem && cue.words.count == 2) {
-                opening = words[0]
+                opening = words[0].reduce(Self.basis, Self.hash)
             } else {
-                opening = words[0] + [Self.space] + words[1]
+                opening = Self.pair(words[0].reduce(Self.basis, Self.hash), words[1].reduce(Self.basis, Self.hash))
             }
             if (openingCount + 1) * 2 > openings.count {
                 let old = openings.filter { $0 != 0 }
                 openings = Array(repeating: 0, count: openings.count * 2)
                 for hash in old { insert(hash) }
             }
-            insert(Self.finished(opening.reduce(Self.basis, Self.hash)))
+            insert(Self.finished(opening))
             openingCount += 1
         }
 
@@ -381,6 +380,12 @@ extension CueList {
         static let basis: UInt64 = 0xCBF2_9CE4_8422_2325
         @inline(__always)
         static func hash(_ state: UInt64, _ byte: UInt8) -> UInt64 { (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        /// Two words' hashes made one, for a cue's first two words.
+        @inline(__always)
+        static func pair(_ first: UInt64, _ second: UInt64) -> UInt64 {
+            let mixed = first &* 0x9E37_79B9_7F4A_7C15
+            return (mixed << 29 | mixed >> 35) ^ second
+        }
         /// A hash as stored: never 0, which marks an empty slot.
         @inline(__always)
         static func finished(_ state: UInt64) -> UInt64 { state == 0 ? 1 : state }
@@ -425,12 +430,11 @@ extension CueList {
                 var pendingApostrophes = 0
                 /// The word's first byte, which a short stem's must equal.
                 var first: UInt8 = 0
-                var alone = Self.basis, pair: UInt64 = 0, stem: UInt64 = 0
-                /// The hash of the previous word and a space, when it can open a cue's two words.
+                var alone = Self.basis, stem: UInt64 = 0
+                /// The hash of the previous word, when it can open a cue's two words.
                 var previous: UInt64?
                 @inline(__always) func add(_ byte: UInt8) {
                     alone = Self.hash(alone, byte)
-                    pair = Self.hash(pair, byte)
                     if length < Self.stemBytes { stem = Self.hash(stem, byte) }
                     length += 1
                 }
@@ -438,7 +442,6 @@ extension CueList {
                     if length == 0 {
                         first = byte
                         alone = Self.basis
-                        pair = previous ?? 0
                         stem = Self.hash(Self.basis, Self.stemMark)
                     } else {
                         for _ in 0..<pendingApostrophes { add(UInt8(ascii: "'")) }
@@ -459,8 +462,9 @@ extension CueList {
                         previous = nil
                         return false
                     }
-                    if contains(Self.finished(alone)) || (previous != nil && contains(Self.finished(pair))) { return true }
-                    previous = Self.hash(alone, Self.space)
+                    if contains(Self.finished(alone)) { return true }
+                    if let previous, contains(Self.finished(Self.pair(previous, alone))) { return true }
+                    previous = alone
                     return false
                 }
                 var index = 0

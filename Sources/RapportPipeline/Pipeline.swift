@@ -18,16 +18,7 @@ public enum Pipeline {
     public static func read(_ inputs: [String], parallelism: Int = 1, document: (Document) -> Void)
         throws -> (diagnostics: [Diagnostic], summary: IngestSummary)
     {
-        var diagnostics: [Diagnostic] = []
-        var options = IngestOptions()
-        options.parallelism = max(1, parallelism)
-        let summary = try Ingestor(options: options).read(inputs) { event in
-            switch event {
-            case .document(let read): document(read)
-            case .diagnostic(let diagnostic): diagnostics.append(diagnostic)
-            }
-        }
-        return (diagnostics, summary)
+        try read(inputs, parallelism: parallelism, prepare: nil) { read, _ in document(read) }
     }
 
     /// `read`, running `prepare` on each mbox message's documents on the thread that parsed it

@@ -194,23 +194,7 @@ struct ReadingBuilder: Sendable {
         var text = text
         let ascii = text.withUTF8 { bytes -> TextDigest? in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { buffer -> TextDigest? in
-                // At most one byte is written per byte read: a space only where spaces were read.
-                var count = 0
-                var pendingSpace = false
-                for byte in bytes {
-                    guard byte < 0x80 else { return nil }
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                        pendingSpace = count > 0
-                        continue
-                    }
-                    if pendingSpace {
-                        buffer[count] = UInt8(ascii: " ")
-                        count += 1
-                    }
-                    pendingSpace = false
-                    buffer[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
-                    count += 1
-                }
+                guard let count = foldedASCII(bytes, into: buffer) else { return nil }
                 var digest = InputDigest()
                 digest.bytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<count])))
                 return digest.value
@@ -219,26 +203,39 @@ struct ReadingBuilder: Sendable {
         return ascii ?? TextDigest(normalized(text))
     }
 
+    /// `normalized` of ASCII bytes (lowered and folded in one pass), written into `buffer` (as
+    /// long as `bytes`: at most one byte is written per byte read, a space only where spaces
+    /// were read); the count written, or nil at the first byte beyond ASCII.
+    private static func foldedASCII(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        var pendingSpace = false
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = count > 0
+                continue
+            }
+            if pendingSpace {
+                buffer[count] = UInt8(ascii: " ")
+                count += 1
+            }
+            pendingSpace = false
+            buffer[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+            count += 1
+        }
+        return count
+    }
+
     /// Lower-cased with runs of white space folded to one space, for comparing sentences.
     static func normalized(_ text: String) -> String {
         var text = text
         // ASCII (most sentences) is lowered and folded in one pass over its bytes; the rest is
         // lowered by the standard library first (`lowercased` lowers ASCII letters alone the same).
         let ascii = text.withUTF8 { bytes -> String? in
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = !result.isEmpty
-                    continue
-                }
-                if pendingSpace { result.append(UInt8(ascii: " ")) }
-                pendingSpace = false
-                result.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { buffer -> String? in
+                guard let count = foldedASCII(bytes, into: buffer) else { return nil }
+                return String(decoding: buffer[..<count], as: UTF8.self)
             }
-            return String(decoding: result, as: UTF8.self)
         }
         if let ascii { return ascii }
         var lowered = text.lowercasedFast()

@@ -530,11 +530,12 @@ public struct StoreJSONReader {
         switch bytes[index] {
         case UInt8(ascii: "\""):
             index += 1
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-                guard bytes[index] >= 0x20 else { throw unreadable }
-                index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+            while true {
+                index = plainEnd(from: index)
+                guard index < bytes.count, bytes[index] >= 0x20 else { throw unreadable }
+                if bytes[index] == UInt8(ascii: "\"") { break }
+                index += 2   // a backslash and the byte it escapes
             }
-            guard index < bytes.count else { throw unreadable }
             index += 1
         case UInt8(ascii: "{"):
             try object { reader, _ in try reader.skipValue(depth: depth + 1) }
@@ -564,10 +565,7 @@ public struct StoreJSONReader {
         try expect(UInt8(ascii: "\""))
         let start = index
         // Most strings have no escapes: their bytes are the string.
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
-            guard bytes[index] >= 0x20 else { throw unreadable }
-            index += 1
-        }
+        index = plainEnd(from: index)
         guard index < bytes.count else { throw unreadable }
         if bytes[index] == UInt8(ascii: "\"") {
             index += 1
@@ -575,6 +573,13 @@ public struct StoreJSONReader {
         }
         var result = Array(bytes[start..<index])
         while index < bytes.count {
+            // Texts escape their line breaks: the plain runs between escapes are copied whole.
+            let plain = plainEnd(from: index)
+            if plain > index {
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<plain]))
+                index = plain
+                guard index < bytes.count else { break }
+            }
             let byte = bytes[index]
             index += 1
             switch byte {
@@ -615,6 +620,31 @@ public struct StoreJSONReader {
             }
         }
         throw unreadable
+    }
+
+    /// The index of the first byte from `start` on that ends a string's plain run (a quote, a
+    /// backslash or a control byte), or the end: sixteen bytes at a time, as a stored text is
+    /// most of a row's bytes.
+    private func plainEnd(from start: Int) -> Int {
+        var index = start
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\"")), backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+            let space = SIMD16<UInt8>(repeating: 0x20)
+            while index + 16 <= count {
+                let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                let special = (chunk .== quote) .| (chunk .== backslash) .| (chunk .< space)
+                let plain = SIMDBytes.firstSet(special)
+                index += plain
+                if plain < 16 { return index }
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index }
+            index += 1
+        }
+        return index
     }
 
     private mutating func hexQuad() throws -> UInt32 {

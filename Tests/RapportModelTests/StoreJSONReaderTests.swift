@@ -188,6 +188,63 @@ import RapportTestSupport
         }
     }
 
+    /// A long random text mixing plain runs with everything JSON escapes, at every offset from
+    /// the sixteen-byte blocks strings are scanned in.
+    static func longText(_ random: inout SplitMix64) -> String {
+        let pieces = ["plain words ", "\n", "\"", "\\", "\t", "\u{1}", "\u{1F}", "þ", "“", "👍🏽", "/", "\r\n", "a"]
+        var text = ""
+        for _ in 0..<Int(random.next() % 60) {
+            let piece = pieces[Int(random.next() % UInt64(pieces.count))]
+            text += String(repeating: piece, count: 1 + Int(random.next() % 4))
+        }
+        return text
+    }
+
+    /// Long texts with escapes anywhere read back whole, as `JSONDecoder` reads them, in a
+    /// document's text and segments and, passed over, around a score's sentence texts.
+    @Test func readsLongTextsWithEscapesAnywhere() throws {
+        var random = SplitMix64(seed: 0x5EED_4A50)
+        for _ in 0..<300 {
+            let text = Self.longText(&random), other = Self.longText(&random)
+            var document = Self.documents(text)[1]
+            document.segments = [Segment(speaker: other, text: text + other)]
+            for sorted in [true, false] {
+                let json = try Self.encoded(document, sorted: sorted)
+                let read = try StoreJSONReader.document(json)
+                #expect(read == document)
+                #expect(read == (try JSONDecoder().decode(Document.self, from: Data(json.utf8))))
+            }
+            var score = Self.sample(other)
+            score.sentences[1].text = text
+            let json = try Self.encoded(score, sorted: true)
+            #expect(try StoreJSONReader.sentenceTexts(ofScore: json) == [other, text])
+            #expect(try StoreJSONReader.documentScore(json) == score)
+        }
+    }
+
+    /// A raw control byte or a missing end quote is refused wherever it falls in a long string,
+    /// read or passed over.
+    @Test func refusesBadBytesAnywhereInLongStrings() throws {
+        let score = try Self.encoded(Self.sample(String(repeating: "abcdefghij", count: 8)), sorted: true)
+        let evidence = try #require(score.range(of: #""term":""#)).upperBound
+        let sentence = try #require(score.range(of: #""text":""#)).upperBound
+        for start in [evidence, sentence] {
+            for offset in 0..<40 {
+                var bytes = Array(score.utf8)
+                let at = score.utf8.distance(from: score.utf8.startIndex, to: start) + offset
+                bytes[at] = 0x0A
+                let json = String(decoding: bytes, as: UTF8.self)
+                #expect(throws: StoreJSONReader.Unreadable.self) { try StoreJSONReader.documentScore(json) }
+                #expect(throws: StoreJSONReader.Unreadable.self) { try StoreJSONReader.sentenceTexts(ofScore: json) }
+            }
+        }
+        let open = #"{"sentences":[{"text":""# + String(repeating: "x", count: 37)
+        #expect(throws: StoreJSONReader.Unreadable.self) { try StoreJSONReader.sentenceTexts(ofScore: open) }
+        #expect(throws: StoreJSONReader.Unreadable.self) { try StoreJSONReader.sentenceTexts(ofScore: open + "\\") }
+        let skipped = #"{"sentences":[{"rules":[""# + String(repeating: "y", count: 37)
+        #expect(throws: StoreJSONReader.Unreadable.self) { try StoreJSONReader.sentenceTexts(ofScore: skipped + "\\") }
+    }
+
     @Test func readsNullForMissingValues() throws {
         let json = #"{"id":"m","kind":"email","dateSource":"none","from":[{"address":"a@b","name":null}],"to":[],"cc":[],"#
             + #""references":[],"text":"","quoted":0,"segments":[{"text":"t","speaker":null}],"attachments":[],"#

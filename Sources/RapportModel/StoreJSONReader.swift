@@ -21,21 +21,25 @@ public struct StoreJSONReader {
 
     /// The score the JSON holds; throws `Unreadable` for JSON of any other shape.
     public static func documentScore(_ json: String) throws -> DocumentScore {
-        var json = json
-        return try json.withUTF8 { bytes in
-            var reader = StoreJSONReader(bytes)
-            let score = try reader.documentScore()
-            reader.skipSpace()
-            guard reader.index == bytes.count else { throw reader.unreadable }
-            return score
-        }
+        try read(json) { try $0.documentScore() }
+    }
+
+    /// `documentScore` of JSON given as its UTF-8 bytes (as the store keeps it).
+    public static func documentScore(utf8 json: UnsafeBufferPointer<UInt8>) throws -> DocumentScore {
+        try read(utf8: json) { try $0.documentScore() }
     }
 
     /// The text of each sentence of the score the JSON holds, in order, the rest of it passed
     /// over unread: all that finding boilerplate needs of a stored score. Throws `Unreadable`
     /// where `documentScore` would not know the shape (then read it whole).
     public static func sentenceTexts(ofScore json: String) throws -> [String] {
-        try read(json) { reader in
+        var json = json
+        return try json.withUTF8 { try sentenceTexts(ofScoreUTF8: $0) }
+    }
+
+    /// `sentenceTexts(ofScore:)` of JSON given as its UTF-8 bytes.
+    public static func sentenceTexts(ofScoreUTF8 json: UnsafeBufferPointer<UInt8>) throws -> [String] {
+        try read(utf8: json) { reader in
             var texts: [String] = []
             try reader.object(Self.scoreKeys) { reader, key in
                 guard key == "sentences" else { return try reader.skipValue() }
@@ -54,14 +58,20 @@ public struct StoreJSONReader {
 
     /// The document the JSON holds; throws `Unreadable` for JSON of any other shape.
     public static func document(_ json: String) throws -> Document {
-        var json = json
-        return try json.withUTF8 { bytes in
-            var reader = StoreJSONReader(bytes)
-            let document = try reader.document()
-            reader.skipSpace()
-            guard reader.index == bytes.count else { throw reader.unreadable }
-            return document
-        }
+        try read(json) { try $0.document(headerOnly: false) }
+    }
+
+    /// `document` of JSON given as its UTF-8 bytes (as the store keeps it).
+    public static func document(utf8 json: UnsafeBufferPointer<UInt8>) throws -> Document {
+        try read(utf8: json) { try $0.document(headerOnly: false) }
+    }
+
+    /// The document the JSON holds without its text and speaker turns (left empty): what is
+    /// read of every document a scan assesses before its account's turn comes. Those values
+    /// are passed over, checked as `document` checks them, so that it refuses what `document`
+    /// refuses.
+    public static func documentHeader(utf8 json: UnsafeBufferPointer<UInt8>) throws -> Document {
+        try read(utf8: json) { try $0.document(headerOnly: true) }
     }
 
     /// The thread report the JSON holds; throws `Unreadable` for JSON of any other shape.
@@ -81,13 +91,17 @@ public struct StoreJSONReader {
 
     private static func read<T>(_ json: String, _ value: (inout StoreJSONReader) throws -> T) throws -> T {
         var json = json
-        return try json.withUTF8 { bytes in
-            var reader = StoreJSONReader(bytes)
-            let result = try value(&reader)
-            reader.skipSpace()
-            guard reader.index == bytes.count else { throw reader.unreadable }
-            return result
-        }
+        return try json.withUTF8 { try read(utf8: $0, value) }
+    }
+
+    private static func read<T>(utf8 bytes: UnsafeBufferPointer<UInt8>, _ value: (inout StoreJSONReader) throws -> T)
+        throws -> T
+    {
+        var reader = StoreJSONReader(bytes)
+        let result = try value(&reader)
+        reader.skipSpace()
+        guard reader.index == bytes.count else { throw reader.unreadable }
+        return result
     }
 
     // MARK: - The shapes
@@ -179,7 +193,7 @@ public struct StoreJSONReader {
         "subject", "date", "inReplyTo", "account", "thread", "language",
     ], required: 12)
 
-    private mutating func document() throws -> Document {
+    private mutating func document(headerOnly: Bool) throws -> Document {
         var document = Document(id: "", source: SourceLocation(file: ""))
         try object(Self.documentKeys) { reader, key in
             switch key {
@@ -194,9 +208,15 @@ public struct StoreJSONReader {
             case "to": document.to = try reader.array { try $0.participant() }
             case "cc": document.cc = try reader.array { try $0.participant() }
             case "references": document.references = try reader.array { try $0.string() }
-            case "text": document.text = try reader.string()
+            case "text":
+                if headerOnly { try reader.skipString() } else { document.text = try reader.string() }
             case "quoted": document.quoted = try reader.integer()
-            case "segments": document.segments = try reader.array { try $0.segment() }
+            case "segments":
+                if headerOnly {
+                    _ = try reader.array { _ = try $0.segment(skippingText: true) }
+                } else {
+                    document.segments = try reader.array { try $0.segment(skippingText: false) }
+                }
             case "attachments": document.attachments = try reader.array { try $0.attachment() }
             case "source": document.source = try reader.sourceLocation()
             case "subject": document.subject = try reader.optional { try $0.string() }
@@ -225,11 +245,12 @@ public struct StoreJSONReader {
         return participant
     }
 
-    private mutating func segment() throws -> Segment {
+    private mutating func segment(skippingText: Bool) throws -> Segment {
         var segment = Segment(text: "")
         try object(Self.segmentKeys) { reader, key in
             switch key {
-            case "text": segment.text = try reader.string()
+            case "text":
+                if skippingText { try reader.skipString() } else { segment.text = try reader.string() }
             case "speaker": segment.speaker = try reader.optional { try $0.string() }
             default: throw reader.unreadable
             }
@@ -586,40 +607,59 @@ public struct StoreJSONReader {
             case UInt8(ascii: "\""):
                 return String(decoding: result, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                guard index < bytes.count else { throw unreadable }
-                let escaped = bytes[index]
-                index += 1
-                switch escaped {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): result.append(escaped)
-                case UInt8(ascii: "b"): result.append(0x08)
-                case UInt8(ascii: "f"): result.append(0x0C)
-                case UInt8(ascii: "n"): result.append(0x0A)
-                case UInt8(ascii: "r"): result.append(0x0D)
-                case UInt8(ascii: "t"): result.append(0x09)
-                case UInt8(ascii: "u"):
-                    var value = try hexQuad()
-                    if value >= 0xD800 && value < 0xDC00 {
-                        // A high surrogate must be followed by an escaped low one.
-                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                            bytes[index + 1] == UInt8(ascii: "u")
-                        else { throw unreadable }
-                        index += 2
-                        let low = try hexQuad()
-                        guard low >= 0xDC00 && low < 0xE000 else { throw unreadable }
-                        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let scalar = Unicode.Scalar(value) else { throw unreadable }
-                    result.append(contentsOf: String(scalar).utf8)
-                default:
-                    throw unreadable
-                }
-            case 0..<0x20:
-                throw unreadable
+                let scalar = try escapedScalar()
+                if scalar.isASCII { result.append(UInt8(scalar.value)) } else { result.append(contentsOf: String(scalar).utf8) }
             default:
-                result.append(byte)
+                throw unreadable   // a control byte
             }
         }
         throw unreadable
+    }
+
+    /// Passes over a string, checked as `string()` checks it, without making it.
+    private mutating func skipString() throws {
+        try expect(UInt8(ascii: "\""))
+        while true {
+            index = plainEnd(from: index)
+            guard index < bytes.count else { throw unreadable }
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""): return
+            case UInt8(ascii: "\\"): _ = try escapedScalar()
+            default: throw unreadable   // a control byte
+            }
+        }
+    }
+
+    /// The scalar the escape after a backslash stands for.
+    private mutating func escapedScalar() throws -> Unicode.Scalar {
+        guard index < bytes.count else { throw unreadable }
+        let escaped = bytes[index]
+        index += 1
+        switch escaped {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return Unicode.Scalar(escaped)
+        case UInt8(ascii: "b"): return "\u{8}"
+        case UInt8(ascii: "f"): return "\u{C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
+        case UInt8(ascii: "u"):
+            var value = try hexQuad()
+            if value >= 0xD800 && value < 0xDC00 {
+                // A high surrogate must be followed by an escaped low one.
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                else { throw unreadable }
+                index += 2
+                let low = try hexQuad()
+                guard low >= 0xDC00 && low < 0xE000 else { throw unreadable }
+                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+            }
+            guard let scalar = Unicode.Scalar(value) else { throw unreadable }
+            return scalar
+        default:
+            throw unreadable
+        }
     }
 
     /// The index of the first byte from `start` on that ends a string's plain run (a quote, a

@@ -198,8 +198,8 @@ struct ScanAssessment {
         documents.reserveCapacity(sorted.count)
         for start in stride(from: 0, to: sorted.count, by: Self.rowsPerBatch) {
             let batch = Array(sorted[start..<min(start + Self.rowsPerBatch, sorted.count)])
-            documents += try store.documents(rowIDs: batch, parallelism: parallelism).map { stored in
-                var document = stored.document
+            documents += try store.documents(rowIDs: batch, parallelism: parallelism) { stored in
+                var document = try stored.document()
                 document.thread = rows[stored.rowID]
                 return ScanDocument(document: document, score: DocumentScore(language: .unknown))
             }

@@ -45,21 +45,18 @@ public struct StoredScanDocuments: Sendable {
         candidates.reserveCapacity(sorted.count)
         for start in stride(from: 0, to: sorted.count, by: batchSize) {
             let batch = Array(sorted[start..<min(start + batchSize, sorted.count)])
-            let stored = try store.documents(rowIDs: batch, parallelism: parallelism)
-            guard stored.map(\.rowID) == batch else {
+            // Each row's header is read without its text, on `parallelism` threads.
+            let read = try store.documents(rowIDs: batch, parallelism: parallelism) { stored in
+                var header = try stored.header() ?? stored.document()
+                header.thread = threads[stored.rowID]
+                header.text = ""
+                header.segments = []
+                return (rowID: stored.rowID, header: header, candidates: try Self.boilerplateCandidates(stored))
+            }
+            guard read.map(\.rowID) == batch else {
                 throw StoreError(.corrupt, path: store.path, "stored documents went missing while the scan read them back")
             }
-            let read = stored.parallelMap(parallelism: parallelism) { stored in
-                Result { () throws -> (Document, [TextDigest]) in
-                    var header = stored.document
-                    header.thread = threads[stored.rowID]
-                    header.text = ""
-                    header.segments = []
-                    return (header, try Self.boilerplateCandidates(stored))
-                }
-            }
-            for result in read {
-                let (header, digests) = try result.get()
+            for (_, header, digests) in read {
                 headers.append(interner.intern(header))
                 candidates.append(digests)
             }
@@ -70,16 +67,19 @@ public struct StoredScanDocuments: Sendable {
 
     /// A stored score, read by `StoreJSONReader` (the shape the store writes), else by
     /// `JSONDecoder`; an unscored document has an empty score.
-    static func score(_ stored: StoredDocument) throws -> DocumentScore {
-        guard let score = stored.score else { return DocumentScore(language: .unknown) }
-        if let decoded = try? StoreJSONReader.documentScore(score.body) { return decoded }
-        return try score.decode(DocumentScore.self)
+    static func score(_ stored: RawStoredDocument) throws -> DocumentScore {
+        guard stored.scoreColumns != nil else { return DocumentScore(language: .unknown) }
+        if let decoded = stored.scoreBody.withUnsafeBufferPointer({ try? StoreJSONReader.documentScore(utf8: $0) }) {
+            return decoded
+        }
+        return try stored.score!.decode(DocumentScore.self)
     }
 
     /// A stored score's boilerplate candidates, from its sentences' texts alone where the store
     /// wrote it (the rest of it is read when its account is assessed).
-    static func boilerplateCandidates(_ stored: StoredDocument) throws -> [TextDigest] {
-        if let body = stored.score?.body, let texts = try? StoreJSONReader.sentenceTexts(ofScore: body) {
+    static func boilerplateCandidates(_ stored: RawStoredDocument) throws -> [TextDigest] {
+        if stored.scoreColumns != nil,
+           let texts = stored.scoreBody.withUnsafeBufferPointer({ try? StoreJSONReader.sentenceTexts(ofScoreUTF8: $0) }) {
             return ScoredDocuments.boilerplateCandidates(ofSentences: texts)
         }
         return ScoredDocuments.boilerplateCandidates(of: try score(stored))
@@ -91,13 +91,14 @@ public struct StoredScanDocuments: Sendable {
     func contents(_ indices: [Int]) -> [ScoredDocuments.Content] {
         let empty = ScoredDocuments.Content(text: "", segments: [], score: DocumentScore(language: .unknown))
         do {
-            let stored = try store.documents(rowIDs: indices.map { rowIDs[$0] })
+            let stored = try store.documents(rowIDs: indices.map { rowIDs[$0] }) { stored in
+                let document = try stored.document()
+                return (stored.rowID, ScoredDocuments.Content(text: document.text, segments: document.segments,
+                                                              score: try Self.score(stored)))
+            }
             var byRow: [Int64: ScoredDocuments.Content] = [:]
             byRow.reserveCapacity(stored.count)
-            for document in stored {
-                byRow[document.rowID] = ScoredDocuments.Content(
-                    text: document.document.text, segments: document.document.segments, score: try Self.score(document))
-            }
+            for (rowID, content) in stored { byRow[rowID] = content }
             return indices.map { index in
                 guard let content = byRow[rowIDs[index]] else {
                     failure.record(StoreError(

@@ -260,8 +260,15 @@ extension ScanStore {
     /// Whole documents with their scores, in row order. The rows are read in one go and their
     /// JSON decoded on up to `parallelism` threads (decoding is most of the time it takes).
     public func documents(rowIDs: [Int64], parallelism: Int = 1) throws -> [StoredDocument] {
+        try documents(rowIDs: rowIDs, parallelism: parallelism) { try $0.decoded() }
+    }
+
+    /// `documents(rowIDs:parallelism:)` decoded by `decode`: as much of each row as the caller needs.
+    public func documents<T: Sendable>(
+        rowIDs: [Int64], parallelism: Int = 1, decode: @Sendable (RawStoredDocument) throws -> T
+    ) throws -> [T] {
         let rows = try read { db in
-            var rows: [RawDocumentRow] = []
+            var rows: [RawStoredDocument] = []
             rows.reserveCapacity(rowIDs.count)
             // A few hundred rows per query, read through a cursor by column position: a query and a
             // copied row per document cost more than decoding it.
@@ -274,11 +281,11 @@ extension ScanStore {
                     FROM document d LEFT JOIN score s ON s.document = d.id
                     WHERE d.id IN (\(databaseQuestionMarks(count: batch.count))) ORDER BY d.id
                     """, arguments: StatementArguments(batch))
-                while let row = try cursor.next() { rows.append(RawDocumentRow(byPosition: row)) }
+                while let row = try cursor.next() { rows.append(try RawStoredDocument(byPosition: row)) }
             }
             // A row asked for twice is given twice, as asked.
             guard distinct.count < sorted.count else { return rows }
-            var repeated: [RawDocumentRow] = []
+            var repeated: [RawStoredDocument] = []
             var next = 0
             for rowID in sorted {
                 while next < rows.count && rows[next].rowID < rowID { next += 1 }
@@ -286,7 +293,7 @@ extension ScanStore {
             }
             return repeated
         }
-        return try rows.parallelMap(parallelism: parallelism) { row in Result { try row.decoded() } }.map { try $0.get() }
+        return try rows.parallelMap(parallelism: parallelism) { row in Result { try decode(row) } }.map { try $0.get() }
     }
 
     /// Documents whose score was computed with other lexicons or rules (or is missing), after
@@ -340,41 +347,76 @@ extension ScanStore {
     }
 
     private static func storedDocument(_ row: Row) throws -> StoredDocument {
-        try RawDocumentRow(row).decoded()
+        var document = try StoreJSON.document(row["documentBody"])
+        document.thread = row["thread"]
+        let fingerprint: String? = row["fingerprint"]
+        return StoredDocument(rowID: row["id"], document: document, score: fingerprint == nil ? nil : StoredScore(row: row),
+                              scan: row["documentScan"])
     }
 }
 
-/// A stored document's row before its JSON is decoded.
-struct RawDocumentRow: Sendable {
-    var rowID: Int64
-    var body: String
-    var thread: String?
-    var scan: Int64
-    var score: StoredScore?
+/// A stored document's row before its JSON is decoded: the document's and its score's JSON as
+/// the UTF-8 bytes SQLite holds, so that a caller decodes only what it needs (a header without
+/// its text, a score's sentence texts) and no string is made of a whole row first (checking
+/// every row's UTF-8 on its way into a `String` was a tenth of a re-scan).
+public struct RawStoredDocument: Sendable {
+    public var rowID: Int64
+    public var thread: String?
+    /// The scan that first stored it.
+    public var scan: Int64
+    /// The document's JSON.
+    public var body: [UInt8]
+    /// The score's fingerprint, sentiment and politeness; nil for an unscored document.
+    public var scoreColumns: (fingerprint: String, sentiment: Double, politeness: Double)?
+    /// The score's JSON (empty for an unscored document).
+    public var scoreBody: [UInt8]
 
     /// A row of `d.id, d.body, d.scan, d.thread, s.fingerprint, s.sentiment, s.politeness, s.body`.
-    init(byPosition row: Row) {
+    init(byPosition row: Row) throws {
         rowID = row[0]
-        body = row[1]
+        body = try Self.bytes(row, 1)
         scan = row[2]
         thread = row[3]
         let fingerprint: String? = row[4]
-        score = fingerprint.map { StoredScore(fingerprint: $0, sentiment: row[5], politeness: row[6], body: row[7]) }
+        scoreColumns = fingerprint.map { ($0, row[5], row[6]) }
+        scoreBody = fingerprint == nil ? [] : try Self.bytes(row, 7)
     }
 
-    init(_ row: Row) {
-        rowID = row["id"]
-        body = row["documentBody"]
-        thread = row["thread"]
-        scan = row["documentScan"]
-        let fingerprint: String? = row["fingerprint"]
-        score = fingerprint == nil ? nil : StoredScore(row: row)
+    /// A column's bytes, copied out of SQLite's buffer as they are.
+    private static func bytes(_ row: Row, _ index: Int) throws -> [UInt8] {
+        try row.withUnsafeData(atIndex: index) { data in data.map { [UInt8]($0) } ?? [] }
     }
 
-    /// The document, read by `StoreJSONReader` (the shape the store writes), else by `JSONDecoder`.
-    func decoded() throws -> StoredDocument {
-        var document = try (try? StoreJSONReader.document(body)) ?? StoreJSON.decode(Document.self, from: body)
+    /// The document, read by `StoreJSONReader` (the shape the store writes), else by `JSONDecoder`,
+    /// in its stored thread.
+    public func document() throws -> Document {
+        var document = try body.withUnsafeBufferPointer { bytes in
+            try (try? StoreJSONReader.document(utf8: bytes))
+                ?? StoreJSON.decode(Document.self, from: String(decoding: bytes, as: UTF8.self))
+        }
         document.thread = thread
-        return StoredDocument(rowID: rowID, document: document, score: score, scan: scan)
+        return document
+    }
+
+    /// `document()` without its text and speaker turns; nil when `StoreJSONReader` does not know
+    /// the shape (then read the whole document).
+    public func header() -> Document? {
+        guard var header = body.withUnsafeBufferPointer({ try? StoreJSONReader.documentHeader(utf8: $0) }) else {
+            return nil
+        }
+        header.thread = thread
+        return header
+    }
+
+    /// The score as `StoredScore` holds it.
+    public var score: StoredScore? {
+        scoreColumns.map { columns in
+            StoredScore(fingerprint: columns.fingerprint, sentiment: columns.sentiment, politeness: columns.politeness,
+                        body: String(decoding: scoreBody, as: UTF8.self))
+        }
+    }
+
+    func decoded() throws -> StoredDocument {
+        StoredDocument(rowID: rowID, document: try document(), score: score, scan: scan)
     }
 }

@@ -245,6 +245,48 @@ import RapportTestSupport
         #expect(throws: StoreJSONReader.Unreadable.self) { try StoreJSONReader.sentenceTexts(ofScore: skipped + "\\") }
     }
 
+    /// A header is the document without its text and speaker turns, whatever they hold.
+    @Test func headersAreDocumentsWithoutTextsOrTurns() throws {
+        var random = SplitMix64(seed: 0x4EAD)
+        let texts = Self.tricky + (0..<50).map { _ in Self.longText(&random) }
+        for text in texts {
+            for document in Self.documents(text) {
+                var expected = document
+                expected.text = ""
+                expected.segments = []
+                for sorted in [true, false] {
+                    let json = Array(try Self.encoded(document, sorted: sorted).utf8)
+                    #expect(try json.withUnsafeBufferPointer { try StoreJSONReader.documentHeader(utf8: $0) } == expected)
+                    #expect(try json.withUnsafeBufferPointer { try StoreJSONReader.document(utf8: $0) } == document)
+                }
+            }
+        }
+    }
+
+    /// What is wrong in a text or a turn is refused by the header as by the whole document,
+    /// though the header makes no string of them.
+    @Test(arguments: [
+        #""te\qxt""#, #""\ud834 lone""#, #""\udc00 low""#, #""\u12""#, "\"raw \n break\"", #""unterminated"#,
+        #""ends in \""#, "12", "null",
+    ])
+    func headersRefuseWhatDocumentsRefuse(_ badText: String) {
+        let before = #"{"id":"m","kind":"email","dateSource":"none","from":[],"to":[],"cc":[],"references":[],"#
+        let after = #","quoted":0,"attachments":[],"source":{"file":"f"}}"#
+        let inText = before + #""segments":[],"text":"# + badText + after
+        let inTurn = before + #""text":"","segments":[{"speaker":"A","text":"# + badText + "}]" + after
+        for json in [inText, inTurn] {
+            let bytes = Array(json.utf8)
+            #expect(throws: StoreJSONReader.Unreadable.self) { try StoreJSONReader.document(json) }
+            #expect(throws: StoreJSONReader.Unreadable.self) {
+                try bytes.withUnsafeBufferPointer { try StoreJSONReader.documentHeader(utf8: $0) }
+            }
+        }
+        let noTurnText = before + #""text":"","segments":[{"speaker":"A"}]"# + after
+        #expect(throws: StoreJSONReader.Unreadable.self) {
+            try Array(noTurnText.utf8).withUnsafeBufferPointer { try StoreJSONReader.documentHeader(utf8: $0) }
+        }
+    }
+
     @Test func readsNullForMissingValues() throws {
         let json = #"{"id":"m","kind":"email","dateSource":"none","from":[{"address":"a@b","name":null}],"to":[],"cc":[],"#
             + #""references":[],"text":"","quoted":0,"segments":[{"text":"t","speaker":null}],"attachments":[],"#

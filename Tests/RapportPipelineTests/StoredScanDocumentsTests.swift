@@ -16,11 +16,12 @@ import RapportStore
         return store
     }
 
-    /// Every stored document, decoded whole, in row order.
+    /// Every stored document, decoded whole (its score by `JSONDecoder`), in row order.
     static func decodedWhole(_ store: ScanStore) throws -> [(rowID: Int64, document: ScanDocument)] {
         let rowIDs = try store.threadingEntries().map(\.rowID)
         return try store.documents(rowIDs: rowIDs).map { stored in
-            (stored.rowID, ScanDocument(document: stored.document, score: try StoredScanDocuments.score(stored)))
+            let score = try stored.score?.decode(DocumentScore.self) ?? DocumentScore(language: .unknown)
+            return (stored.rowID, ScanDocument(document: stored.document, score: score))
         }
     }
 

@@ -134,6 +134,10 @@ enum StoreJSON {
     // The stored reports and flags, read by `StoreJSONReader` (the shape the store writes), else
     // by `JSONDecoder`: a scan reads every account and the changed threads back for its report.
 
+    static func document(_ text: String) throws -> Document {
+        try (try? StoreJSONReader.document(text)) ?? decode(Document.self, from: text)
+    }
+
     static func threadReport(_ text: String) throws -> ThreadReport {
         try (try? StoreJSONReader.threadReport(text)) ?? decode(ThreadReport.self, from: text)
     }

@@ -4,13 +4,7 @@ import RapportModel
 /// (where strangers share a domain) group by address instead.
 public struct AccountGrouping: Sendable {
     /// Free-mail and consumer ISP domains whose users are unrelated to each other.
-    public static let defaultFreeMailDomains: Set<String> = [
-        "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "ymail.com", "hotmail.com",
-        "hotmail.co.uk", "outlook.com", "live.com", "msn.com", "aol.com", "icloud.com", "me.com",
-        "mac.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "gmx.net", "web.de",
-        "mail.com", "yandex.ru", "yandex.com", "mail.ru", "zoho.com", "fastmail.com", "hey.com",
-        "simnet.is", "internet.is", "visir.is", "talnet.is",
-    ]
+    public static let defaultFreeMailDomains = FreeMailDomains.standard
 
     public var freeMailDomains: Set<String>
 

@@ -87,7 +87,8 @@ extension Pipeline {
         // What scoring held is gone; threading should not grow the process around its pages.
         returnFreedMemory()
         documents.keepingTiedTexts()
-        documents.assignThreads { Threader().assignThreads(&$0) }
+        let threader = Threader(subjectWindow: configuration.windows.subjectDays * 86_400)
+        documents.assignThreads { threader.assignThreads(&$0) }
         documents.forgetReplyLinks()
         // Threading's tables are gone; their pages would otherwise stay with the process.
         returnFreedMemory()

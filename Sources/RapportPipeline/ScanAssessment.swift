@@ -23,6 +23,9 @@ public protocol ScanAssessor: Sendable {
     /// thresholds, account rules). When it changes, the next scan assesses everything again.
     var settingsFingerprint: String { get }
 
+    /// How far apart same-subject conversations may be and still be one thread (`subject-days`).
+    var subjectWindow: TimeInterval { get }
+
     /// Our organisation's domains: configured, or inferred from every stored document (these
     /// carry addresses, subjects and dates but no text). Decided over the whole store, so that
     /// assessing a few accounts gives the same "us" as assessing all.
@@ -47,6 +50,8 @@ public protocol ScanAssessor: Sendable {
 }
 
 extension ScanAssessor {
+    public var subjectWindow: TimeInterval { Threader().subjectWindow }
+
     public func threadAccounts(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date)
         -> [String: String]
     {
@@ -131,7 +136,7 @@ struct ScanAssessment {
         let entries = try store.threadingEntries()
         guard !entries.isEmpty else { return nil }
         var threaded = entries.map(\.document)
-        Threader().assignThreads(&threaded)
+        Threader(subjectWindow: assessor.subjectWindow).assignThreads(&threaded)
         let newThread = threaded.map { $0.thread ?? "" }
 
         let (domains, assumed) = assessor.ourDomains(in: threaded)

@@ -24,6 +24,8 @@ public struct HealthScanAssessor: ScanAssessor {
         settingsFingerprint = String(hash.hex.prefix(16))
     }
 
+    public var subjectWindow: TimeInterval { configuration.windows.subjectDays * 86_400 }
+
     public func ourDomains(in documents: [Document]) -> (domains: [String], assumed: Bool) {
         let analyzer = HealthAnalyzer(configuration: configuration, ourDomains: ourDomainOptions)
         let configured = analyzer.configuration.ourDomains

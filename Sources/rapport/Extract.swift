@@ -85,8 +85,10 @@ struct DocumentSpool {
         key.text = StableHash.hex(of: document.text.utf8)
         key.segments = []
         key.attachments = []
-        key.to = []
-        key.cc = []
+        // Threading tells same-subject conversations apart by their correspondents' addresses.
+        key.from = document.from.map { Participant(address: $0.address) }
+        key.to = document.to.map { Participant(address: $0.address) }
+        key.cc = document.cc.map { Participant(address: $0.address) }
         keys.append(key)
     }
 

@@ -77,6 +77,46 @@ import RapportTestSupport
         #expect(DocumentJSON.isoDate(later.report.asOf) == "2026-12-31T23:59:59Z")
     }
 
+    /// Two same-subject conversations between the same people, ten days apart, in a folder with
+    /// a configuration setting `subject-days` when `days` is given.
+    static func sameSubjectFolder(subjectDays days: Int?) throws -> (folder: URL, mail: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-subject-days-\(days ?? 0)")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func message(_ id: String, _ date: String) -> String {
+            """
+            From olof@alfa.is \(date)
+            From: Ólöf <olof@alfa.is>
+            To: Anna <anna@vorduberg.is>
+            Subject: Budget
+            Date: \(date)
+            Message-ID: <\(id)@alfa.is>
+
+            Could you send the budget figures for the new season?
+
+            """
+        }
+        let mail = folder.appendingPathComponent("mail.mbox")
+        try (message("one", "Mon, 2 Mar 2026 10:00:00 +0000") + message("two", "Thu, 12 Mar 2026 10:00:00 +0000"))
+            .write(to: mail, atomically: true, encoding: .utf8)
+        if let days {
+            try "windows:\n  subject-days: \(days)\n".write(
+                to: folder.appendingPathComponent("rapport.yml"), atomically: true, encoding: .utf8)
+        }
+        return (folder, mail.path)
+    }
+
+    /// `subject-days` decides how far apart same-subject conversations may be and still be one thread.
+    @Test(arguments: [(nil, 1), (45, 1), (5, 2)] as [(Int?, Int)])
+    func subjectDaysDecideWhatIsOneThread(days: Int?, threads: Int) throws {
+        let (folder, mail) = try Self.sameSubjectFolder(subjectDays: days)
+        var options = AnalyzeOptions(ourDomains: ["vorduberg.is"], searchDirectory: folder.path)
+        options.shown = ReportFilter(includeHealthy: true)
+        let report = try Pipeline.analyze(inputs: [mail], options: options).report
+        #expect(report.threads.count == threads)
+        #expect(report.threads.flatMap(\.messageIDs).count == 2)
+    }
+
     @Test func missingConfigurationFileThrows() {
         var options = Self.options
         options.configurationFile = "/nonexistent/rapport.yml"

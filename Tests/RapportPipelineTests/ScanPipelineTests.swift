@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RapportHealth
 import RapportIngest
 import RapportLanguage
 import RapportModel
@@ -236,5 +237,21 @@ import RapportTestSupport
         let error = #expect(throws: StoreError.self) { try ScanHarness(store: store).scan([]) }
         #expect(error?.code == .busy)
         withExtendedLifetime(lock) {}
+    }
+}
+
+/// A scan threads as `analyze` does, with the configured `subject-days`.
+@Suite struct ScanSubjectWindowTests {
+    @Test(arguments: [(nil, 1), (5, 2)] as [(Int?, Int)])
+    func subjectDaysDecideWhatIsOneThread(days: Int?, threads: Int) throws {
+        let (folder, mail) = try AnalyzeTests.sameSubjectFolder(subjectDays: days)
+        let path = folder.appendingPathComponent("rapport.yml").path
+        let text = try? String(contentsOfFile: path, encoding: .utf8)
+        let configuration = text == nil ? HealthConfiguration() : try HealthConfiguration.load(path: path)
+        var harness = ScanHarness(store: try ScanStore.inMemory())
+        harness.assessor = HealthScanAssessor(configuration: configuration, ourDomains: ["vorduberg.is"],
+                                              configurationText: text, toolVersion: "test")
+        _ = try harness.scan([mail])
+        #expect(Set(try harness.store.threadingEntries().compactMap { $0.document.thread }).count == threads)
     }
 }

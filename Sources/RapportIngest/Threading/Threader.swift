@@ -20,9 +20,13 @@ import RapportModel
 /// - Cycles (A refs B, B refs A) are broken after linking: in each cycle, the member that comes
 ///   first by date then id loses its parent and becomes the root.
 /// - Roots with the same normalised subject are joined when the later one starts within
-///   `subjectWindow` of the latest message of the earlier ones, and when one side is a reply or
-///   forward by prefix or both start without references. Roots are considered by earliest date;
-///   undated conversations and meeting notes are never joined by subject.
+///   `subjectWindow` of the latest message of the earlier ones, when one side is a reply or
+///   forward by prefix or both start without references, and when they are between the same
+///   correspondents (`sameCorrespondents`): "Invoice" sent to two customers in one week is two
+///   conversations, where the algorithm alone (written for newsgroups) made one thread of every
+///   conversation that reused a subject, chained across months and companies. Roots are
+///   considered by earliest date, each joining the most recently active conversation it may
+///   join; undated conversations and meeting notes are never joined by subject.
 /// - The thread id is the (possibly synthetic) id of the earliest document, by date then id.
 ///
 /// Runs in O(n log n) for n documents plus the total length of their references.
@@ -43,7 +47,7 @@ public struct Threader: Sendable {
         forest.breakCycles()
         let trees = forest.trees(documents)
         var groups = UnionFind(count: trees.count)
-        joinBySubject(trees, into: &groups)
+        joinBySubject(trees, documents: documents, treeOfDocument: forest.treeOfDocument, into: &groups)
 
         var threadLead = [Int](repeating: -1, count: trees.count)
         for (tree, summary) in trees.enumerated() {
@@ -58,38 +62,92 @@ public struct Threader: Sendable {
         }
     }
 
-    /// JWZ step 5 with a time window: same-subject roots, taken by earliest date, join the group
-    /// before them when close enough in time and when one side is a reply or both lack references.
-    private func joinBySubject(_ trees: [TreeSummary], into groups: inout UnionFind) {
+    /// JWZ step 5 with a time window and correspondents: same-subject roots, taken by earliest
+    /// date, join the most recently active earlier conversation of that subject that is close
+    /// enough in time, between the same correspondents, and where one side is a reply or both
+    /// lack references; otherwise they start a conversation of their own.
+    private func joinBySubject(
+        _ trees: [TreeSummary], documents: [Document], treeOfDocument: [Int], into groups: inout UnionFind
+    ) {
         var bySubject: [String: [Int]] = [:]
         for (index, tree) in trees.enumerated() where tree.joinable {
             bySubject[tree.subject.text, default: []].append(index)
+        }
+        // The correspondents of the trees that share a subject with another tree.
+        var correspondents: [Int: Set<String>] = [:]
+        for members in bySubject.values where members.count > 1 {
+            for tree in members { correspondents[tree] = [] }
+        }
+        guard !correspondents.isEmpty else { return }
+        for (index, tree) in treeOfDocument.enumerated() where correspondents[tree] != nil {
+            let document = documents[index]
+            for person in document.from + document.to + document.cc {
+                correspondents[tree]!.insert(Self.correspondentKey(person))
+            }
+        }
+
+        /// A conversation being built: its first tree and what decides who may join it.
+        struct Conversation {
+            var lead: Int
+            var latest: TimeInterval
+            var anyReply: Bool
+            var anyWithoutReferences: Bool
+            var correspondents: Set<String>
         }
         for members in bySubject.values where members.count > 1 {
             let sorted = members.sorted {
                 (trees[$0].earliest, trees[$0].firstKey) < (trees[$1].earliest, trees[$1].firstKey)
             }
-            var lead = sorted[0]
-            var latest = trees[lead].latest
-            var anyReply = trees[lead].subject.isReplyOrForward
-            var anyWithoutReferences = trees[lead].startsWithoutReferences
-            for tree in sorted.dropFirst() {
+            var open: [Conversation] = []
+            for tree in sorted {
                 let summary = trees[tree]
-                let eligible = summary.subject.isReplyOrForward || anyReply
-                    || (summary.startsWithoutReferences && anyWithoutReferences)
-                if eligible, summary.earliest - latest <= subjectWindow {
-                    groups.union(lead, tree)
-                    latest = max(latest, summary.latest)
-                    anyReply = anyReply || summary.subject.isReplyOrForward
-                    anyWithoutReferences = anyWithoutReferences || summary.startsWithoutReferences
+                let people = correspondents[tree]!
+                // Conversations quiet for longer than the window take no more roots.
+                open.removeAll { summary.earliest - $0.latest > subjectWindow }
+                var chosen: Int?
+                for (position, conversation) in open.enumerated() {
+                    let eligible = summary.subject.isReplyOrForward || conversation.anyReply
+                        || (summary.startsWithoutReferences && conversation.anyWithoutReferences)
+                    guard eligible, Self.sameCorrespondents(conversation.correspondents, people) else { continue }
+                    if let best = chosen, open[best].latest >= conversation.latest { continue }
+                    chosen = position
+                }
+                if let chosen {
+                    groups.union(open[chosen].lead, tree)
+                    open[chosen].latest = max(open[chosen].latest, summary.latest)
+                    open[chosen].anyReply = open[chosen].anyReply || summary.subject.isReplyOrForward
+                    open[chosen].anyWithoutReferences = open[chosen].anyWithoutReferences || summary.startsWithoutReferences
+                    open[chosen].correspondents.formUnion(people)
                 } else {
-                    lead = tree
-                    latest = summary.latest
-                    anyReply = summary.subject.isReplyOrForward
-                    anyWithoutReferences = summary.startsWithoutReferences
+                    open.append(Conversation(
+                        lead: tree, latest: summary.latest, anyReply: summary.subject.isReplyOrForward,
+                        anyWithoutReferences: summary.startsWithoutReferences, correspondents: people))
                 }
             }
         }
+    }
+
+    /// Who a participant stands for when telling conversations apart: their organisation's
+    /// domain, or their own address at a free-mail provider (whose users are strangers to each
+    /// other) or without a domain.
+    static func correspondentKey(_ person: Participant) -> String {
+        let domain = person.domain
+        if domain.isEmpty || FreeMailDomains.standard.contains(domain) { return person.address.lowercasedFast() }
+        return domain
+    }
+
+    /// Whether two same-subject conversations are between the same correspondents: they share
+    /// two of them (say our domain and the customer's), or each has one and the same one (mail
+    /// within one organisation). A conversation that names nobody is no evidence either way.
+    static func sameCorrespondents(_ lhs: Set<String>, _ rhs: Set<String>) -> Bool {
+        if lhs.isEmpty || rhs.isEmpty { return true }
+        let (small, large) = lhs.count <= rhs.count ? (lhs, rhs) : (rhs, lhs)
+        var shared = 0
+        for key in small where large.contains(key) {
+            shared += 1
+            if shared == 2 { return true }
+        }
+        return shared == 1 && lhs.count == 1 && rhs.count == 1
     }
 }
 

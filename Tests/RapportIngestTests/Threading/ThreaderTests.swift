@@ -7,11 +7,13 @@ import Testing
 /// A mail for threading tests: `day` counts days from 2026-03-01 00:00 UTC.
 private func mail(
     _ id: String, _ subject: String? = nil, day: Double?, refs: [String] = [], replyTo: String? = nil,
-    kind: Document.Kind = .email, position: Int = 0
+    kind: Document.Kind = .email, position: Int = 0, from: String? = nil, to: [String] = [], cc: [String] = []
 ) -> Document {
     Document(
         id: id, kind: kind, subject: subject,
         date: day.map { Date(timeIntervalSince1970: 1_772_323_200 + $0 * 86_400) },
+        from: from.map { [Participant(address: $0)] } ?? [], to: to.map { Participant(address: $0) },
+        cc: cc.map { Participant(address: $0) },
         inReplyTo: replyTo, references: refs, source: SourceLocation(file: "test.mbox", index: position)
     )
 }
@@ -133,6 +135,80 @@ private func threads(_ documents: [Document], _ threader: Threader = Threader())
         // Both start without references: joined.
         let noneReferenced = threads([mail("a@x", "Budget", day: 0), mail("b@x", "budget", day: 1)])
         #expect(noneReferenced == ["a@x": "a@x", "b@x": "a@x"])
+    }
+
+    /// The same subject with other correspondents is another conversation: a reply that lost
+    /// its references finds its own conversation, not the latest one of that subject.
+    @Test func keepsConversationsWithOtherCorrespondentsApart() {
+        let result = threads([
+            mail("a1@x", "Invoice", day: 0, from: "anna@vorduberg.is", to: ["olof@alfa.is"]),
+            mail("b1@x", "Invoice", day: 2, from: "anna@vorduberg.is", to: ["bjorn@beta.is"]),
+            // Replies whose clients dropped every reference.
+            mail("a2@x", "Re: Invoice", day: 3, from: "olof@alfa.is", to: ["anna@vorduberg.is"]),
+            mail("b2@x", "SV: Invoice", day: 4, from: "bjorn@beta.is", to: ["Anna@Vorduberg.is"]),
+            // Someone else at Alfa, to a colleague of Anna's: still Alfa's conversation.
+            mail("a3@x", "Re: Invoice", day: 5, from: "gunnar@alfa.is", to: ["pall@vorduberg.is"]),
+        ])
+        #expect(result == ["a1@x": "a1@x", "a2@x": "a1@x", "a3@x": "a1@x", "b1@x": "b1@x", "b2@x": "b1@x"])
+    }
+
+    /// Our own addresses are not enough to make two conversations one: the same sender and the
+    /// same colleague in copy write to two customers.
+    @Test func sharingOnlyOurSideIsNotTheSameConversation() {
+        let result = threads([
+            mail("a@x", "Invoice", day: 0, from: "billing@vorduberg.is", to: ["olof@alfa.is"], cc: ["accounts@vorduberg.is"]),
+            mail("b@x", "Invoice", day: 1, from: "billing@vorduberg.is", to: ["bjorn@beta.is"], cc: ["accounts@vorduberg.is"]),
+        ])
+        #expect(result == ["a@x": "a@x", "b@x": "b@x"])
+    }
+
+    /// At a free-mail provider each address is someone else; within one organisation the same
+    /// subject between colleagues is still joined.
+    @Test func freeMailUsersAreStrangersAndColleaguesAreOne() {
+        let result = threads([
+            mail("j1@x", "Question", day: 0, from: "john@gmail.com", to: ["anna@vorduberg.is"]),
+            mail("m1@x", "Question", day: 1, from: "mary@gmail.com", to: ["anna@vorduberg.is"]),
+            mail("j2@x", "Re: Question", day: 2, from: "anna@vorduberg.is", to: ["john@gmail.com"]),
+            mail("w1@x", "Weekly report", day: 0, from: "carl@vorduberg.is", to: ["team@vorduberg.is"]),
+            mail("w2@x", "Weekly report", day: 7, from: "dora@vorduberg.is", to: ["team@vorduberg.is"]),
+        ])
+        #expect(result == ["j1@x": "j1@x", "j2@x": "j1@x", "m1@x": "m1@x", "w1@x": "w1@x", "w2@x": "w1@x"])
+    }
+
+    /// A subject reused by many customers no longer chains them all into one thread; each
+    /// customer's conversation gathers its own replies, whatever order the mail comes in.
+    @Test func aCommonSubjectStaysOneThreadPerCustomer() {
+        var documents: [Document] = []
+        for day in 0..<60 {
+            let customer = "c\(day % 6)"
+            documents.append(mail("\(customer)-\(day)@x", day % 12 < 6 ? "Order" : "Re: Order", day: Double(day),
+                                  position: day, from: "anna@vorduberg.is", to: ["buyer@\(customer).is"]))
+        }
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<5 {
+            let result = threads(documents.shuffled(using: &generator))
+            #expect(Set(result.values).count == 6)
+            for (id, thread) in result { #expect(id.prefix(3) == thread.prefix(3), "\(id) in \(thread)") }
+        }
+    }
+
+    @Test(arguments: [
+        ([], ["a.is"], true),                       // nobody named on one side: no evidence
+        (["ours.is", "a.is"], ["ours.is", "a.is", "x.is"], true),
+        (["ours.is", "a.is"], ["ours.is", "b.is"], false),
+        (["ours.is"], ["ours.is"], true),           // within one organisation
+        (["ours.is"], ["ours.is", "a.is"], false),  // an internal forward is not the customer's thread
+        (["john@gmail.com"], ["mary@gmail.com"], false),
+    ] as [([String], [String], Bool)])
+    func tellsCorrespondentsApart(_ lhs: [String], _ rhs: [String], _ same: Bool) {
+        #expect(Threader.sameCorrespondents(Set(lhs), Set(rhs)) == same)
+        #expect(Threader.sameCorrespondents(Set(rhs), Set(lhs)) == same)
+    }
+
+    @Test func correspondentsAreDomainsOrFreeMailAddresses() {
+        #expect(Threader.correspondentKey(Participant(address: "Olof@ALFA.is")) == "alfa.is")
+        #expect(Threader.correspondentKey(Participant(address: "John@GMail.com")) == "john@gmail.com")
+        #expect(Threader.correspondentKey(Participant(address: "Jón")) == "jón")
     }
 
     @Test func neverJoinsUndatedEmptyOrNoteSubjects() {

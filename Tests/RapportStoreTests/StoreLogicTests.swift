@@ -237,6 +237,29 @@ import RapportModel
         #expect(snapshot.flagEvents.count == 5)
     }
 
+    /// A thread assessed again as the store holds it is left alone, with the scan that made its
+    /// report; a thread whose report changed is written with the new scan.
+    @Test func threadsAreWrittenOnlyWhenTheirReportChanges() throws {
+        let store = try ScanStore.inMemory()
+        func scans() throws -> [String: String] {
+            Dictionary(uniqueKeysWithValues: try store.snapshot().threads.map { line in
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                return (fields[0].trimmingCharacters(in: ["\""]), fields[6])
+            })
+        }
+        _ = try scan(store, threads: [Make.thread("t1"), Make.thread("t2")])
+        #expect(try scans() == ["t1": "1", "t2": "1"])
+        var renamed = Make.thread("t2")
+        renamed.subject = "Renewal terms"
+        _ = try scan(store, threads: [Make.thread("t1"), renamed])
+        #expect(try scans() == ["t1": "1", "t2": "2"])
+        #expect(try store.threadReports().sorted { $0.id < $1.id } == [Make.thread("t1"), renamed])
+        let flagged = Make.thread("t1", flags: [Make.flag(.conflict, thread: "t1")])
+        _ = try scan(store, threads: [flagged, renamed])
+        #expect(try scans() == ["t1": "3", "t2": "2"])
+        #expect(try store.snapshot().threads.contains { $0.hasPrefix("\"t1\"\t\"hafbrun.is\"\t\"Renewal\"\t\"warning\"\t") })
+    }
+
     @Test func anAccountLimitedAssessmentLeavesOtherAccountsFlagsAlone() throws {
         let store = try ScanStore.inMemory()
         let other = Make.flag(.conflict, thread: "t2", account: "fjordbridge.com")

@@ -12,7 +12,7 @@ struct ThreadRecord: Hashable, Sendable, Codable, FetchableRecord, PersistableRe
     var severity: String?
     var lastDate: Date?
     var messages: Int
-    /// The scan that last assessed it.
+    /// The scan whose assessment it is: the last one that found it otherwise than stored.
     var scan: Int64
     var body: String
 

@@ -15,6 +15,8 @@ struct AnalysisSession: Sendable {
     var history: HealthHistoryMemo?
     /// Which thread reports to keep; nil keeps all (`HealthAnalyzer.keepsThread`).
     var keepsThread: (@Sendable (ThreadReport, Account) -> Bool)?
+    /// Takes each account's kept thread reports as it is assessed (`HealthAnalyzer.handsOverThreads`).
+    var handsOverThreads: (@Sendable ([ThreadReport]) -> Void)?
     /// The groups' positions are the documents' places in canonical order (`HealthAnalyzer`
     /// arranges them so), so an account's readings are put in that order by their positions
     /// rather than by comparing their documents.
@@ -88,6 +90,10 @@ struct AnalysisSession: Sendable {
             }
             if whole != nil { pacer.freed(sizes[index]) }
             if let keepsThread { assessed.0.removeAll { !keepsThread($0, assessed.1.account) } }
+            if let handsOverThreads {
+                handsOverThreads(assessed.0)
+                assessed.0 = []
+            }
             return assessed
         }
         var assessed = largestFirst
@@ -391,13 +397,6 @@ struct AnalysisSession: Sendable {
 
     /// Flagged threads first, most severe, then most recent; then the rest, most recent first.
     static func threadOrder(_ lhs: ThreadReport, _ rhs: ThreadReport) -> Bool {
-        switch (lhs.severity, rhs.severity) {
-        case let (left?, right?) where left != right: return left > right
-        case (.some, .none): return true
-        case (.none, .some): return false
-        default:
-            let left = lhs.last ?? .distantPast, right = rhs.last ?? .distantPast
-            return left != right ? left > right : lhs.id < rhs.id
-        }
+        ThreadReport.reportOrder(lhs, rhs)
     }
 }

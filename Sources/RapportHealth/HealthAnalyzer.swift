@@ -28,6 +28,10 @@ public struct HealthAnalyzer: Sendable {
     /// (baselines, account flags and health, an account's list of threads are unchanged): this
     /// only spares holding the reports of threads that will not be shown.
     public var keepsThread: (@Sendable (ThreadReport, Account) -> Bool)?
+    /// Takes the thread reports of each account (those `keepsThread` keeps) as soon as it is
+    /// assessed, on the thread that assessed it; the report then holds no threads. A scan stores
+    /// them as they come: a large mailbox's thread reports together outweighed all else it held.
+    public var handsOverThreads: (@Sendable ([ThreadReport]) -> Void)?
 
     /// `ourDomains` (e.g. from `--our-domain`) are added to the configured ones.
     public init(configuration: HealthConfiguration = .init(), ourDomains: [String] = []) {
@@ -102,6 +106,7 @@ public struct HealthAnalyzer: Sendable {
         session.parallelism = parallelism
         session.history = history
         session.keepsThread = keepsThread
+        session.handsOverThreads = handsOverThreads
         session.positionsAreCanonical = true
         // Grouped by headers; each account's readings are built whole when it is assessed.
         let (threads, accounts, memo) = session.reportRemembering(

@@ -3,19 +3,13 @@ import RapportHealth
 import RapportLanguage
 import RapportModel
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Where `analyze` keeps what assessment needs of each document only while its account is
 /// assessed (text, speaker turns, sentences and evidence: most of a run's memory): a temporary
 /// file, removed from the directory as soon as it is opened, so nothing is left behind however
 /// the run ends. Without a writable temporary directory they are kept in memory instead.
 final class DocumentSpill: @unchecked Sendable {
-    /// The open, already unlinked file, or -1.
-    private let descriptor: Int32
+    /// The open, already unlinked file, or nil.
+    private let file: UnlinkedTemporaryFile?
     /// True when records are kept in `held` rather than in the file.
     private(set) var inMemory: Bool
     private var held: [ScoredDocuments.Content] = []
@@ -24,17 +18,8 @@ final class DocumentSpill: @unchecked Sendable {
 
     /// `directory`: where the file goes (the system's temporary directory).
     init(directory: String = NSTemporaryDirectory()) {
-        var template = Array((directory + "/rapport-spill-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if descriptor >= 0 {
-            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        }
-        self.descriptor = descriptor
-        inMemory = descriptor < 0
-    }
-
-    deinit {
-        if descriptor >= 0 { close(descriptor) }
+        file = UnlinkedTemporaryFile(directory: directory, prefix: "rapport-spill")
+        inMemory = file == nil
     }
 
     /// Appends records made by `record(_:)` of `contents()`, in document order. Falls back to
@@ -53,16 +38,7 @@ final class DocumentSpill: @unchecked Sendable {
             end += Int64(record.count)
             batchOffsets.append(end)
         }
-        let written = batch.withUnsafeBytes { bytes -> Bool in
-            var done = 0
-            while done < bytes.count {
-                let result = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offsets.last!) + off_t(done))
-                if result < 0 && errno == EINTR { continue }
-                guard result > 0 else { return false }
-                done += result
-            }
-            return true
-        }
+        let written = batch.withUnsafeBytes { file!.write($0, at: offsets.last!) }
         if written {
             offsets += batchOffsets
         } else {
@@ -80,19 +56,10 @@ final class DocumentSpill: @unchecked Sendable {
 
     private func record(_ index: Int) -> ScoredDocuments.Content {
         let start = offsets[index], length = Int(offsets[index + 1] - start)
-        var bytes = [UInt8](repeating: 0, count: length)
-        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            var done = 0
-            while done < length {
-                let result = pread(descriptor, buffer.baseAddress! + done, length - done, off_t(start) + off_t(done))
-                if result < 0 && errno == EINTR { continue }
-                guard result > 0 else { return false }
-                done += result
-            }
-            return true
-        }
         // The file is this run's own and unlinked: nothing else can shorten or change it.
-        precondition(complete, "the temporary file of scored documents could not be read back")
+        guard let bytes = file!.read(length, at: start) else {
+            preconditionFailure("the temporary file of scored documents could not be read back")
+        }
         var reader = SpillReader(bytes: bytes)
         return reader.content()
     }

@@ -39,6 +39,12 @@ public protocol ScanAssessor: Sendable {
     func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
                 history: HealthHistoryMemo) throws -> (report: HealthReport, history: HealthHistoryMemo?)
 
+    /// `assess(_:ourDomains:assumed:asOf:history:)` of stored documents, handing the thread
+    /// reports to `threads` as each account is assessed; the report returned holds no threads.
+    func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
+                history: HealthHistoryMemo, threads: ThreadRecordSpill) throws
+        -> (report: HealthReport, history: HealthHistoryMemo?)
+
     /// The account of each thread of the documents (thread id → account key), as `assess` would
     /// assign it.
     func threadAccounts(_ documents: [ScanDocument], ourDomains: [String], assumed: Bool, asOf: Date) -> [String: String]
@@ -63,6 +69,18 @@ extension ScanAssessor {
         -> (report: HealthReport, history: HealthHistoryMemo?)
     {
         (assess(documents, ourDomains: ourDomains, assumed: assumed, asOf: asOf), nil)
+    }
+
+    /// Assesses as `assess(_:ourDomains:assumed:asOf:history:)` does, then hands all the thread
+    /// reports over at once.
+    public func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
+                       history: HealthHistoryMemo, threads: ThreadRecordSpill) throws
+        -> (report: HealthReport, history: HealthHistoryMemo?)
+    {
+        var assessed = try assess(documents, ourDomains: ourDomains, assumed: assumed, asOf: asOf, history: history)
+        threads.add(assessed.report.threads)
+        assessed.report.threads = []
+        return assessed
     }
 
     /// Reads every document whole, then assesses them as `assess(_:…history:)` does.
@@ -112,18 +130,21 @@ struct ScanAssessment {
         let documents = try StoredScanDocuments.read(
             Array(plan.threads.keys), threads: plan.threads, from: store, batchSize: Self.rowsPerBatch, parallelism: parallelism)
         returnFreedMemory()
+        // Thread reports go to a temporary file as they are made, to be stored when the scan ends.
+        let threads = ThreadRecordSpill()
         let assessed = try assessor.assess(documents, ourDomains: plan.ourDomains, assumed: plan.ourDomainsAssumed,
-                                           asOf: plan.asOf, history: plan.history)
+                                           asOf: plan.asOf, history: plan.history, threads: threads)
         try documents.failure.check()
         var scope = plan.scope
         if case .accounts(let accounts) = scope {
             scope = .accounts(accounts.union(assessed.report.accounts.map(\.account.key)))
         }
         var update = AssessmentUpdate(
-            scope: scope, threadAssignments: plan.threadAssignments, threads: assessed.report.threads,
+            scope: scope, threadAssignments: plan.threadAssignments, threads: [],
             accounts: assessed.report.accounts, removedThreads: plan.removedThreads, asOf: plan.asOf,
             ourDomains: plan.ourDomains, ourDomainsAssumed: plan.ourDomainsAssumed, settings: settings)
         update.history = assessed.history
+        update.spilledThreads = threads
         return update
     }
 

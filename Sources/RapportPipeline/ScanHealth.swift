@@ -2,6 +2,7 @@ import Foundation
 import RapportHealth
 import RapportLanguage
 import RapportModel
+import RapportStore
 
 /// Assesses scanned documents with `RapportHealth`, as `rapport analyze` does.
 public struct HealthScanAssessor: ScanAssessor {
@@ -48,8 +49,26 @@ public struct HealthScanAssessor: ScanAssessor {
     public func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
                        history: HealthHistoryMemo) throws -> (report: HealthReport, history: HealthHistoryMemo?)
     {
+        assess(documents, ourDomains: ourDomains, assumed: assumed, asOf: asOf, history: history, handsOverThreads: nil)
+    }
+
+    /// `assess(_:ourDomains:assumed:asOf:history:)`, each account's thread reports going to
+    /// `threads` as soon as it is assessed.
+    public func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
+                       history: HealthHistoryMemo, threads: ThreadRecordSpill) throws
+        -> (report: HealthReport, history: HealthHistoryMemo?)
+    {
+        assess(documents, ourDomains: ourDomains, assumed: assumed, asOf: asOf, history: history,
+               handsOverThreads: { threads.add($0) })
+    }
+
+    private func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
+                        history: HealthHistoryMemo, handsOverThreads: (@Sendable ([ThreadReport]) -> Void)?)
+        -> (report: HealthReport, history: HealthHistoryMemo?)
+    {
         var analyzer = HealthAnalyzer(configuration: configuration, ourDomains: ourDomainOptions + ourDomains)
         analyzer.parallelism = parallelism
+        analyzer.handsOverThreads = handsOverThreads
         var held = documents.scoredDocuments()
         // Texts decide the canonical order only between documents that share everything else.
         held.keepingTiedTexts()

@@ -32,13 +32,6 @@ public enum ScanReport {
 
     /// `HealthReport`'s documented order: flagged threads first (most severe, then most recent), then the rest.
     static func threadOrder(_ lhs: ThreadReport, _ rhs: ThreadReport) -> Bool {
-        switch (lhs.severity, rhs.severity) {
-        case let (left?, right?) where left != right: return left > right
-        case (.some, .none): return true
-        case (.none, .some): return false
-        default:
-            let left = lhs.last ?? .distantPast, right = rhs.last ?? .distantPast
-            return left != right ? left > right : lhs.id < rhs.id
-        }
+        ThreadReport.reportOrder(lhs, rhs)
     }
 }

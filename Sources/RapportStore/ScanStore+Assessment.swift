@@ -59,6 +59,9 @@ public struct AssessmentUpdate: Sendable {
     /// The assessed accounts' month-end points with their input digests, when the assessor keeps
     /// them; stored for those accounts (for all, and only them, when everything was assessed).
     public var history: HealthHistoryMemo?
+    /// Assessed threads whose reports went to a temporary file as they were made, stored with
+    /// (and as if among) `threads`.
+    public var spilledThreads: ThreadRecordSpill?
 
     public init(scope: Scope, threadAssignments: [Int64: String], threads: [ThreadReport], accounts: [AccountReport],
                 removedThreads: Set<String>, asOf: Date, ourDomains: [String], ourDomainsAssumed: Bool, settings: String) {
@@ -87,6 +90,7 @@ extension ScanStore {
         -> [FlagChange]
     {
         let accountRecords = try (assessment?.accounts ?? []).map { try AccountRecord($0, scan: scan) }
+        let spilled = try assessment?.spilledThreads?.ordered() ?? []
         let threadRecords: @Sendable (ArraySlice<ThreadReport>) throws -> [ThreadRecord] = { reports in
             try reports.parallelMap(parallelism: parallelism) { report in Result { try ThreadRecord(report, scan: scan) } }
                 .map { try $0.get() }
@@ -94,7 +98,7 @@ extension ScanStore {
         return try write { db in
             var changes: [FlagChange] = []
             if let assessment {
-                changes = try Self.store(assessment, threadRecords, accountRecords, scan: scan, db)
+                changes = try Self.store(assessment, threadRecords, spilled, accountRecords, scan: scan, db)
             }
             try db.execute(sql: "UPDATE scan SET status = 'complete', finishedAt = ? WHERE id = ?", arguments: [date, scan])
             return changes
@@ -134,16 +138,49 @@ extension ScanStore {
     /// Thread records encoded and saved at a time.
     static let threadRecordsPerBatch = 1_000
 
+    /// An assessed thread, held as its report or in the update's spill.
+    private enum AssessedThread {
+        case held(ThreadReport)
+        case spilled(ThreadRecordSpill.Entry)
+
+        var id: String {
+            switch self {
+            case .held(let report): report.id
+            case .spilled(let entry): entry.id
+            }
+        }
+
+        var flags: [HealthFlag] {
+            switch self {
+            case .held(let report): report.flags
+            case .spilled(let entry): entry.flags
+            }
+        }
+
+        var order: (severity: Severity?, last: Date?, id: String) {
+            switch self {
+            case .held(let report): (report.severity, report.last, report.id)
+            case .spilled(let entry): entry.order
+            }
+        }
+    }
+
     private static func store(
         _ update: AssessmentUpdate, _ threadRecords: (ArraySlice<ThreadReport>) throws -> [ThreadRecord],
-        _ accountRecords: [AccountRecord], scan: Int64, _ db: Database
+        _ spilled: [ThreadRecordSpill.Entry], _ accountRecords: [AccountRecord], scan: Int64, _ db: Database
     ) throws -> [FlagChange] {
+        // The threads in the report's order, wherever each is held.
+        var threads = update.threads.map(AssessedThread.held)
+        if !spilled.isEmpty {
+            threads += spilled.map(AssessedThread.spilled)
+            threads.sort { ThreadReport.reportOrder($0.order, $1.order) }
+        }
         let assign = try db.cachedStatement(sql: "UPDATE document SET thread = ? WHERE id = ?")
         for (rowID, thread) in update.threadAssignments.sorted(by: { $0.key < $1.key }) {
             try assign.execute(arguments: [thread, rowID])
         }
 
-        let assessedThreads = Set(update.threads.map(\.id))
+        let assessedThreads = Set(threads.map(\.id))
         let assessedAccounts = Set(update.accounts.map(\.account.key))
         switch update.scope {
         case .everything:
@@ -163,9 +200,18 @@ extension ScanStore {
                 scan = excluded.scan, body = excluded.body
             WHERE thread.body IS NOT excluded.body
             """)
-        for start in stride(from: 0, to: update.threads.count, by: Self.threadRecordsPerBatch) {
-            let batch = update.threads[start..<min(start + Self.threadRecordsPerBatch, update.threads.count)]
-            for record in try threadRecords(batch) {
+        for start in stride(from: 0, to: threads.count, by: Self.threadRecordsPerBatch) {
+            let batch = threads[start..<min(start + Self.threadRecordsPerBatch, threads.count)]
+            // Held reports are made into records together (on several threads); spilled ones are read back.
+            var made = try threadRecords(ArraySlice(batch.compactMap { if case .held(let report) = $0 { report } else { nil } }))[...]
+            for thread in batch {
+                let record: ThreadRecord
+                switch thread {
+                case .held:
+                    record = made.removeFirst()
+                case .spilled(let entry):
+                    record = update.spilledThreads!.record(entry, scan: scan)
+                }
                 try saveThread.execute(arguments: [
                     record.id, record.account, record.subject, record.severity, record.lastDate, record.messages,
                     record.scan, record.body,
@@ -185,7 +231,7 @@ extension ScanStore {
                 return accounts.contains(record.account) || assessedAccounts.contains(record.account)
             }
         }
-        let current = currentFlags(update)
+        let current = currentFlags(threads.flatMap(\.flags), update)
         var changes: [FlagChange] = []
         var openByKey = Dictionary(open.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -274,8 +320,9 @@ extension ScanStore {
 
     /// The assessment's flags by identity, in report order: thread flags, then account-level ones.
     /// A second flag with the same identity (same thread, account and label) gets `#2`, and so on.
-    private static func currentFlags(_ update: AssessmentUpdate) -> [(String, HealthFlag)] {
-        var flags: [HealthFlag] = update.threads.flatMap(\.flags)
+    /// The flags of the threads (in the report's order), then the accounts' own, each with its key.
+    private static func currentFlags(_ threadFlags: [HealthFlag], _ update: AssessmentUpdate) -> [(String, HealthFlag)] {
+        var flags = threadFlags
         flags += update.accounts.flatMap { $0.flags.filter { $0.thread == nil } }
         var seen: [String: Int] = [:]
         return flags.map { flag in

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import RapportHealth
 import RapportModel
-import RapportStore
+@testable import RapportStore
 @testable import RapportPipeline
 
 /// A scan's assessment reads its documents back from the store: headers at once, each account's
@@ -63,19 +63,34 @@ import RapportStore
         #expect(all.map(\.score) == whole.map(\.document.score))
     }
 
+    /// The scanned samples read back for assessment, an assessor, and what it assesses them with.
+    struct Assessing {
+        let stored: StoredScanDocuments
+        let assessor: HealthScanAssessor
+        let domains: [String]
+        let assumed: Bool
+        let asOf: Date
+
+        init(_ folder: ScanFolder, batchSize: Int) throws {
+            let store = try StoredScanDocumentsTests.scannedSamples(folder)
+            let entries = try store.threadingEntries()
+            let threads = Dictionary(uniqueKeysWithValues: entries.map { ($0.rowID, $0.document.thread ?? "") })
+            stored = try StoredScanDocuments.read(
+                entries.map(\.rowID), threads: threads, from: store, batchSize: batchSize, parallelism: 2)
+            var assessor = HealthScanAssessor(configuration: HealthConfiguration(), ourDomains: [], configurationText: nil,
+                                              toolVersion: "test")
+            assessor.parallelism = 2
+            self.assessor = assessor
+            (domains, assumed) = assessor.ourDomains(in: entries.map(\.document))
+            asOf = try #require(entries.compactMap(\.document.date).max())
+        }
+    }
+
     @Test func assessingFromTheStoreGivesWhatTheWholeDocumentsGive() throws {
         let folder = try ScanFolder()
-        let store = try Self.scannedSamples(folder)
-        let entries = try store.threadingEntries()
-        let threads = Dictionary(uniqueKeysWithValues: entries.map { ($0.rowID, $0.document.thread ?? "") })
-        let stored = try StoredScanDocuments.read(
-            entries.map(\.rowID), threads: threads, from: store, batchSize: 5, parallelism: 2)
-        var assessor = HealthScanAssessor(configuration: HealthConfiguration(), ourDomains: [], configurationText: nil,
-                                          toolVersion: "test")
-        assessor.parallelism = 2
-        let (domains, assumed) = assessor.ourDomains(in: entries.map(\.document))
+        let inputs = try Assessing(folder, batchSize: 5)
+        let (stored, assessor, domains, assumed, asOf) = (inputs.stored, inputs.assessor, inputs.domains, inputs.assumed, inputs.asOf)
         #expect(!domains.isEmpty)
-        let asOf = try #require(entries.compactMap(\.document.date).max())
 
         let fromStore = try assessor.assess(stored, ourDomains: domains, assumed: assumed, asOf: asOf,
                                             history: HealthHistoryMemo())
@@ -85,6 +100,24 @@ import RapportStore
         #expect(fromStore.history == fromWhole.history)
         #expect(fromStore.report.threads.contains { !$0.flags.isEmpty }, "the sample world has flagged threads")
         #expect(fromStore.report.threads.flatMap(\.flags).contains { !$0.evidence.isEmpty }, "evidence quotes stored text")
+    }
+
+    /// Handing thread reports over as accounts are assessed gives the threads the report held,
+    /// and the same accounts and history.
+    @Test func threadsHandedOverAreTheThreadsTheReportHeld() throws {
+        let folder = try ScanFolder()
+        let inputs = try Assessing(folder, batchSize: 7)
+        let (stored, assessor, domains, assumed, asOf) = (inputs.stored, inputs.assessor, inputs.domains, inputs.assumed, inputs.asOf)
+        let whole = try assessor.assess(stored, ourDomains: domains, assumed: assumed, asOf: asOf, history: HealthHistoryMemo())
+        let spill = ThreadRecordSpill()
+        let handed = try assessor.assess(stored, ourDomains: domains, assumed: assumed, asOf: asOf,
+                                         history: HealthHistoryMemo(), threads: spill)
+        #expect(handed.report.threads.isEmpty)
+        #expect(handed.report.accounts == whole.report.accounts)
+        #expect(handed.history == whole.history)
+        let spilled = try spill.ordered().map { try StoreJSONReader.threadReport(spill.body($0)) }
+        #expect(spilled == whole.report.threads)
+        #expect(whole.report.threads.count > 10)
     }
 
     @Test func aDocumentGoneFromTheStoreVoidsTheAssessmentWithAClearError() throws {

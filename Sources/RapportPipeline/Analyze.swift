@@ -22,7 +22,7 @@ public struct AnalyzeOptions: Sendable {
     /// The moment the analysis speaks of; nil means the newest message's date.
     public var asOf: Date?
     /// Threads for parsing and scoring; the report is the same for any number.
-    public var parallelism = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var parallelism = AvailableCores.count
     /// What the report will show: threads this filter drops are not kept in the result's report
     /// (whose accounts, flags and health are unchanged). Nil keeps every thread.
     public var shown: ReportFilter?

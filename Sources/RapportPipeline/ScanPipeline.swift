@@ -7,7 +7,7 @@ import RapportStore
 /// Tuning and policy for one scan.
 public struct ScanSettings: Sendable {
     /// Threads for parsing and scoring.
-    public var parallelism = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var parallelism = AvailableCores.count
     /// A batch (one transaction) is written once it holds this many documents…
     public var batchDocuments = 400
     /// …or once this many bytes of mail have been read for it.

@@ -29,7 +29,7 @@ struct Analyze: ParsableCommand {
                                valueName: "date|now"))
     var asOf: AsOfDate?
 
-    @Option(help: "Threads for parsing and scoring (default: one per core); the report is the same for any number.")
+    @Option(help: "Threads for parsing and scoring (default: one per core it may run on); the report is the same for any number.")
     var jobs: Int?
 
     @Flag(name: .shortAndLong, help: "Also print notes (repaired charsets, guessed dates) on standard error.")
@@ -147,7 +147,7 @@ struct ReportOutputOptions: ParsableArguments {
     var failOn: FailOn?
 
     /// As many threads as the process may run on, as `--jobs` defaults to.
-    static var defaultParallelism: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    static var defaultParallelism: Int { AvailableCores.count }
 
     /// `SOURCE_DATE_EPOCH` (seconds since 1970), the reproducible-builds convention, pins the
     /// generated-at time so that JSON and HTML reports are byte-identical from run to run.

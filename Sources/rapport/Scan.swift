@@ -38,7 +38,7 @@ struct Scan: ParsableCommand {
     @Flag(help: "Score every stored document again (after changing lexicons or rules) and assess everything; needs no mail.")
     var rescore = false
 
-    @Option(help: "Threads for parsing and scoring (default: one per core).")
+    @Option(help: "Threads for parsing and scoring (default: one per core it may run on).")
     var jobs: Int?
 
     /// Documents per transaction; small values let tests interrupt a scan between many batches.

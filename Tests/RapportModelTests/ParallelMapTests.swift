@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 
@@ -54,5 +55,31 @@ struct ParallelMapTests {
         let after = returns.load(ordering: .relaxed) - before
         #expect(after >= 50 && after <= 100, "\(after) returns for 10,000 over threads")
         returnFreedMemory()
+    }
+}
+
+/// The default number of threads follows the CPUs this process may run on.
+@Suite struct AvailableCoresTests {
+    /// The CPUs `Cpus_allowed_list` names in /proc/self/status ("0-3,8,10-11"), or nil off Linux.
+    static func allowedByProc() throws -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") })
+        else { return nil }
+        let list = String(line.dropFirst("Cpus_allowed_list:".count)).trimmingCharacters(in: .whitespaces)
+        var total = 0
+        for range in list.split(separator: ",") {
+            let bounds = range.split(separator: "-").compactMap { Int($0) }
+            let first = try #require(bounds.first), last = try #require(bounds.last)
+            total += last - first + 1
+        }
+        return total
+    }
+
+    @Test func countsTheCPUsOfTheAffinityMask() throws {
+        let machine = ProcessInfo.processInfo.activeProcessorCount
+        #expect(AvailableCores.count >= 1 && AvailableCores.count <= max(1, machine))
+        if let allowed = try Self.allowedByProc() {
+            #expect(AvailableCores.count == min(allowed, machine))
+        }
     }
 }

@@ -29,7 +29,7 @@ public struct LexiconSet: Sendable {
     }
 
     /// Threads for loading: two languages, and a handful of files.
-    static var parallelism: Int { min(2, ProcessInfo.processInfo.activeProcessorCount) }
+    static var parallelism: Int { min(2, AvailableCores.count) }
 
     /// The lexicon set with more lexicons loaded after these (so theirs win).
     public func adding(_ more: [Lexicon], issues moreIssues: [LexiconIssue] = []) -> LexiconSet {

@@ -320,7 +320,6 @@ extension ScanStore {
 
     /// The assessment's flags by identity, in report order: thread flags, then account-level ones.
     /// A second flag with the same identity (same thread, account and label) gets `#2`, and so on.
-    /// The flags of the threads (in the report's order), then the accounts' own, each with its key.
     private static func currentFlags(_ threadFlags: [HealthFlag], _ update: AssessmentUpdate) -> [(String, HealthFlag)] {
         var flags = threadFlags
         flags += update.accounts.flatMap { $0.flags.filter { $0.thread == nil } }

@@ -82,7 +82,7 @@ public struct Threader: Sendable {
         for (index, tree) in treeOfDocument.enumerated() where correspondents[tree] != nil {
             let document = documents[index]
             for person in document.from + document.to + document.cc {
-                correspondents[tree]!.insert(Self.correspondentKey(person))
+                if let key = Self.correspondentKey(person) { correspondents[tree]!.insert(key) }
             }
         }
 
@@ -129,10 +129,13 @@ public struct Threader: Sendable {
 
     /// Who a participant stands for when telling conversations apart: their organisation's
     /// domain, or their own address at a free-mail provider (whose users are strangers to each
-    /// other) or without a domain.
-    static func correspondentKey(_ person: Participant) -> String {
+    /// other). An address that names no organisation (`nsb`, `user@host` on a local network, a
+    /// UUCP path) is no evidence either way: old and internal mail writes one person so in one
+    /// message and with a full domain in the next.
+    static func correspondentKey(_ person: Participant) -> String? {
         let domain = person.domain
-        if domain.isEmpty || FreeMailDomains.standard.contains(domain) { return person.address.lowercasedFast() }
+        guard domain.contains(".") else { return nil }
+        if FreeMailDomains.standard.contains(domain) { return person.address.lowercasedFast() }
         return domain
     }
 

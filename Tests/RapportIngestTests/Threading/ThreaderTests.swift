@@ -208,7 +208,22 @@ private func threads(_ documents: [Document], _ threader: Threader = Threader())
     @Test func correspondentsAreDomainsOrFreeMailAddresses() {
         #expect(Threader.correspondentKey(Participant(address: "Olof@ALFA.is")) == "alfa.is")
         #expect(Threader.correspondentKey(Participant(address: "John@GMail.com")) == "john@gmail.com")
-        #expect(Threader.correspondentKey(Participant(address: "Jón")) == "jón")
+        #expect(Threader.correspondentKey(Participant(address: "Jón")) == nil)
+        #expect(Threader.correspondentKey(Participant(address: "mailusr1@navstar1")) == nil)
+        #expect(Threader.correspondentKey(Participant(address: "develop!nextmime@ebony")) == nil)
+    }
+
+    /// Addresses that name no organisation are no evidence: a forward and a reply among people
+    /// written without domains stay one conversation, as a sender on a local host does.
+    @Test func addressesWithoutAnOrganisationDoNotSplitAConversation() {
+        let result = threads([
+            mail("h1@x", "hello world", day: 0, from: "user0", to: ["user1"]),
+            mail("h2@x", "Fwd: hello world", day: 1, from: "user1", to: ["user2"]),
+            mail("h3@x", "Re: Fwd: hello world", day: 2, from: "user2", to: ["user0"]),
+            mail("r1@x", "Richtext questions", day: 0, from: "develop!nextmime@ebony"),
+            mail("r2@x", "Richtext questions", day: 3, from: "develop!nextmime@ebony", to: ["sblab!att!nsb"]),
+        ])
+        #expect(result == ["h1@x": "h1@x", "h2@x": "h1@x", "h3@x": "h1@x", "r1@x": "r1@x", "r2@x": "r1@x"])
     }
 
     @Test func neverJoinsUndatedEmptyOrNoteSubjects() {

@@ -106,7 +106,7 @@ struct AnalysisSession: Sendable {
             accountReports.append(account)
             if let points { memo.accounts[account.account.key] = points }
         }
-        threadReports.sort(by: Self.threadOrder)
+        threadReports.sort(by: ThreadReport.reportOrder)
         accountReports.sort { $0.health != $1.health ? $0.health < $1.health : $0.account.key < $1.account.key }
         return (threadReports, accountReports, history == nil ? nil : memo)
     }
@@ -148,7 +148,7 @@ struct AnalysisSession: Sendable {
         for (group, raised) in zip(accountGroups, outcome.threadFlags) {
             reports.append(threadReport(group, account: account, raised: raised, outcome: outcome))
         }
-        reports.sort(by: Self.threadOrder)
+        reports.sort(by: ThreadReport.reportOrder)
 
         var history: [HealthPoint] = []
         var points: [HealthHistoryMemo.Point] = []
@@ -393,10 +393,5 @@ struct AnalysisSession: Sendable {
         if lhs.since != rhs.since { return lhs.since < rhs.since }
         if lhs.label != rhs.label { return lhs.label < rhs.label }
         return (lhs.thread ?? "") < (rhs.thread ?? "")
-    }
-
-    /// Flagged threads first, most severe, then most recent; then the rest, most recent first.
-    static func threadOrder(_ lhs: ThreadReport, _ rhs: ThreadReport) -> Bool {
-        ThreadReport.reportOrder(lhs, rhs)
     }
 }

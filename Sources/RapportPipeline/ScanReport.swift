@@ -24,14 +24,9 @@ public enum ScanReport {
             let accountKeys = Set(threads.map(\.account)).union(shown.filter { $0.flag.thread == nil }.map(\.flag.account))
             accounts = accounts.filter { accountKeys.contains($0.account.key) }
         }
-        threads.sort(by: threadOrder)
+        threads.sort(by: ThreadReport.reportOrder)
         accounts.sort { $0.health != $1.health ? $0.health < $1.health : $0.account.key < $1.account.key }
         return HealthReport(asOf: stored.assessment.asOf, ourDomains: stored.assessment.ourDomains,
                             ourDomainsAssumed: stored.assessment.ourDomainsAssumed, threads: threads, accounts: accounts)
-    }
-
-    /// `HealthReport`'s documented order: flagged threads first (most severe, then most recent), then the rest.
-    static func threadOrder(_ lhs: ThreadReport, _ rhs: ThreadReport) -> Bool {
-        ThreadReport.reportOrder(lhs, rhs)
     }
 }

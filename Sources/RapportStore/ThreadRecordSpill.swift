@@ -18,7 +18,7 @@ public final class ThreadRecordSpill: Sendable {
         var offset: Int64
         var length: Int
         /// The JSON, when it is not in the file.
-        var held: [UInt8]?
+        var held: String?
 
         var id: String { row.id }
         var order: (severity: Severity?, last: Date?, id: String) { (severity, row.lastDate, row.id) }
@@ -41,15 +41,15 @@ public final class ThreadRecordSpill: Sendable {
 
     /// Adds thread reports, from any thread; their JSON is made before the lock is taken.
     public func add(_ reports: [ThreadReport]) {
-        var made: [(Entry, [UInt8])] = []
+        var made: [(Entry, String)] = []
         made.reserveCapacity(reports.count)
         do {
             for report in reports {
                 var row = try ThreadRecord(report, scan: 0)
-                let body = Array(row.body.utf8)
+                let body = row.body
                 row.body = ""
-                made.append((Entry(row: row, severity: report.severity, flags: report.flags, offset: 0, length: body.count,
-                                   held: nil), body))
+                made.append((Entry(row: row, severity: report.severity, flags: report.flags, offset: 0,
+                                   length: body.utf8.count, held: nil), body))
             }
         } catch {
             state.withLock { if $0.failure == nil { $0.failure = error } }
@@ -57,10 +57,10 @@ public final class ThreadRecordSpill: Sendable {
         }
         state.withLock { state in
             for (entry, body) in made {
-                var entry = entry
-                if let file, !state.fileFull, body.withUnsafeBytes({ file.write($0, at: state.end) }) {
+                var entry = entry, body = body
+                if let file, !state.fileFull, body.withUTF8({ file.write(UnsafeRawBufferPointer($0), at: state.end) }) {
                     entry.offset = state.end
-                    state.end += Int64(body.count)
+                    state.end += Int64(entry.length)
                 } else {
                     state.fileFull = file != nil
                     entry.held = body
@@ -89,7 +89,7 @@ public final class ThreadRecordSpill: Sendable {
 
     /// An entry's JSON.
     func body(_ entry: Entry) -> String {
-        if let held = entry.held { return String(decoding: held, as: UTF8.self) }
+        if let held = entry.held { return held }
         // The file is this run's own and unlinked: nothing else can shorten or change it.
         guard let bytes = file?.read(entry.length, at: entry.offset) else {
             preconditionFailure("the temporary file of thread reports could not be read back")

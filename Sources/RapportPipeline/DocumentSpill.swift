@@ -22,11 +22,11 @@ final class DocumentSpill: @unchecked Sendable {
         inMemory = file == nil
     }
 
-    /// Appends records made by `record(_:)` of `contents()`, in document order. Falls back to
-    /// memory, for these and every later record, when the file cannot be written (a full disk).
-    func append(_ records: [[UInt8]], contents: () -> [ScoredDocuments.Content]) {
+    /// Appends records made by `record(_:)`, in document order. Falls back to memory, for these
+    /// and every later record, when the file cannot be written (a full disk).
+    func append(_ records: [[UInt8]]) {
         guard !inMemory else {
-            held += contents()
+            held += records.map(Self.content(ofRecord:))
             return
         }
         var batch: [UInt8] = []
@@ -44,7 +44,7 @@ final class DocumentSpill: @unchecked Sendable {
         } else {
             // Read back what the file has, then keep everything in memory from here on.
             held = (0..<offsets.count - 1).map(record)
-            held += contents()
+            held += records.map(Self.content(ofRecord:))
             inMemory = true
         }
     }
@@ -60,6 +60,10 @@ final class DocumentSpill: @unchecked Sendable {
         guard let bytes = file!.read(length, at: start) else {
             preconditionFailure("the temporary file of scored documents could not be read back")
         }
+        return Self.content(ofRecord: bytes)
+    }
+
+    private static func content(ofRecord bytes: [UInt8]) -> ScoredDocuments.Content {
         var reader = SpillReader(bytes: bytes)
         return reader.content()
     }

@@ -45,7 +45,11 @@ import Testing
         }
         options.prepare = {
             let thread = UUID()   // one per thread: the function is made once for each
-            return { document in "\(document.id.count) \(thread)" }
+            return { document in
+                // What the work takes from its document is gone from the document handed on.
+                defer { document.text = "" }
+                return "\(document.id.count) \(document.text.count) \(thread)"
+            }
         }
         var events: [String] = []
         var preparedIDs: [String] = []
@@ -60,7 +64,8 @@ import Testing
             preparedIDs.append(document.id)
             let parts = (prepared as! String).split(separator: " ")
             #expect(Int(parts[0]) == document.id.count)
-            threads.insert(String(parts[1]))
+            #expect(Int(parts[1])! > 0 && document.text.isEmpty)
+            threads.insert(String(parts[2]))
         })
         #expect(events == plain)
         #expect(summary == plainSummary)

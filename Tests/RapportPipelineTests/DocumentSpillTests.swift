@@ -43,7 +43,7 @@ import RapportTestSupport
         var start = 0
         for size in [1, 7, 0, 40, contents.count] {
             let batch = Array(contents[start..<min(contents.count, start + size)])
-            spill.append(batch.map(DocumentSpill.record)) { batch }
+            spill.append(batch.map(DocumentSpill.record))
             start = min(contents.count, start + size)
         }
         for index in contents.indices { #expect(Self.equal(spill.content(index), contents[index]), "\(index)") }
@@ -90,7 +90,7 @@ import RapportTestSupport
         let contents = Self.contents(Array(Self.samples.prefix(20)))
         let spill = DocumentSpill(directory: "/nonexistent-\(UUID().uuidString)")
         #expect(spill.inMemory)
-        spill.append(contents.map(DocumentSpill.record)) { contents }
+        spill.append(contents.map(DocumentSpill.record))
         for index in contents.indices { #expect(Self.equal(spill.content(index), contents[index])) }
     }
 

@@ -14,7 +14,10 @@ public enum IngestEvent: Sendable {
 
 
 /// Makes, once per thread, the work `IngestOptions.prepare` does on each document on that thread.
-public typealias DocumentPreparation = @Sendable () -> (Document) -> any Sendable
+/// The work may take from its document what its result now carries (the text, once scored): the
+/// memory is then freed on the thread that made it, and `read(_:emit:prepared:)` gets the document
+/// as the work left it.
+public typealias DocumentPreparation = @Sendable () -> (inout Document) -> any Sendable
 
 /// The counts a run ends with. Every message read is either analysed or skipped with a reason, so
 /// `messages == analysed + skipped`.
@@ -669,7 +672,10 @@ private struct Run {
                 guard case .message(let message) = event else { return nil }
                 var output = parser.parse(message.bytes, location: Self.location(name, base, message.index, message.offset),
                                           envelope: message.envelope)
-                if let preparing { output.prepared = output.documents.map(preparing) }
+                if let preparing {
+                    output.prepared.reserveCapacity(output.documents.count)
+                    for index in output.documents.indices { output.prepared.append(preparing(&output.documents[index])) }
+                }
                 return output
             }
         }

@@ -14,7 +14,7 @@ struct Reply: Hashable, Sendable {
 
 /// One thread, ready for the rules: its readings in date order and the account it belongs to,
 /// with the settings and the moment of the analysis.
-struct ThreadContext: Sendable {
+final class ThreadContext: Sendable {
     let id: String
     let account: Account
     /// Date order (undated last), then id.

@@ -79,11 +79,26 @@ public struct Threader: Sendable {
             for tree in members { correspondents[tree] = [] }
         }
         guard !correspondents.isEmpty else { return }
-        for (index, tree) in treeOfDocument.enumerated() where correspondents[tree] != nil {
-            let document = documents[index]
-            for person in document.from + document.to + document.cc {
-                if let key = Self.correspondentKey(person) { correspondents[tree]!.insert(key) }
+        // Addresses repeat from message to message: each is placed once.
+        var keyOfAddress: [String: String?] = [:]
+        func add(_ list: [Participant], to people: inout Set<String>) {
+            for person in list {
+                let key: String?
+                if let known = keyOfAddress[person.address] {
+                    key = known
+                } else {
+                    key = Self.correspondentKey(person)
+                    keyOfAddress[person.address] = key
+                }
+                if let key { people.insert(key) }
             }
+        }
+        for (index, tree) in treeOfDocument.enumerated() where correspondents[tree] != nil {
+            var people = correspondents.removeValue(forKey: tree)!
+            add(documents[index].from, to: &people)
+            add(documents[index].to, to: &people)
+            add(documents[index].cc, to: &people)
+            correspondents[tree] = people
         }
 
         /// A conversation being built: its first tree and what decides who may join it.
@@ -134,7 +149,7 @@ public struct Threader: Sendable {
     /// message and with a full domain in the next.
     static func correspondentKey(_ person: Participant) -> String? {
         let domain = person.domain
-        guard domain.contains(".") else { return nil }
+        guard domain.utf8.contains(UInt8(ascii: ".")) else { return nil }
         if FreeMailDomains.standard.contains(domain) { return person.address.lowercasedFast() }
         return domain
     }

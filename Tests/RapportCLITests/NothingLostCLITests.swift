@@ -128,7 +128,7 @@ import RapportTestSupport
 
         let store = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-nothing-lost-\(UUID().uuidString).sqlite")
         defer {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store.path + suffix) }
+            for suffix in ["", "-wal", "-shm", "-scan.lock"] { try? FileManager.default.removeItem(atPath: store.path + suffix) }
         }
         let scanned = try CLI.run(["scan", "--db", store.path, "--as-of", "2026-11-01"] + inputs)
         #expect([0, 1].contains(scanned.status), "scan ended with \(scanned.status): \(scanned.stderr.suffix(500))")

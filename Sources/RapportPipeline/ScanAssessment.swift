@@ -36,12 +36,12 @@ public protocol ScanAssessor: Sendable {
 
     /// `assess(_:ourDomains:assumed:asOf:history:)` of documents read back from the store: their
     /// headers at once, each account's texts and scores when it is assessed (`StoredScanDocuments`).
-    func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
+    func assess(_ documents: consuming StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
                 history: HealthHistoryMemo) throws -> (report: HealthReport, history: HealthHistoryMemo?)
 
     /// `assess(_:ourDomains:assumed:asOf:history:)` of stored documents, handing the thread
     /// reports to `threads` as each account is assessed; the report returned holds no threads.
-    func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
+    func assess(_ documents: consuming StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
                 history: HealthHistoryMemo, threads: ThreadRecordSpill) throws
         -> (report: HealthReport, history: HealthHistoryMemo?)
 
@@ -73,18 +73,19 @@ extension ScanAssessor {
 
     /// Assesses as `assess(_:ourDomains:assumed:asOf:history:)` does, then hands all the thread
     /// reports over at once.
-    public func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
+    public func assess(_ documents: consuming StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
                        history: HealthHistoryMemo, threads: ThreadRecordSpill) throws
         -> (report: HealthReport, history: HealthHistoryMemo?)
     {
-        var assessed = try assess(documents, ourDomains: ourDomains, assumed: assumed, asOf: asOf, history: history)
+        var assessed = try assess(consume documents, ourDomains: ourDomains, assumed: assumed, asOf: asOf,
+                                  history: history)
         threads.add(assessed.report.threads)
         assessed.report.threads = []
         return assessed
     }
 
     /// Reads every document whole, then assesses them as `assess(_:…history:)` does.
-    public func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
+    public func assess(_ documents: consuming StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
                        history: HealthHistoryMemo) throws -> (report: HealthReport, history: HealthHistoryMemo?)
     {
         assess(try documents.all(), ourDomains: ourDomains, assumed: assumed, asOf: asOf, history: history)
@@ -132,9 +133,11 @@ struct ScanAssessment {
         returnFreedMemory()
         // Thread reports go to a temporary file as they are made, to be stored when the scan ends.
         let threads = ThreadRecordSpill()
-        let assessed = try assessor.assess(documents, ourDomains: plan.ourDomains, assumed: plan.ourDomainsAssumed,
+        // The documents are handed over, headers and all, so that assessment holds the only copy.
+        let failure = documents.failure
+        let assessed = try assessor.assess(consume documents, ourDomains: plan.ourDomains, assumed: plan.ourDomainsAssumed,
                                            asOf: plan.asOf, history: plan.history, threads: threads)
-        try documents.failure.check()
+        try failure.check()
         var scope = plan.scope
         if case .accounts(let accounts) = scope {
             scope = .accounts(accounts.union(assessed.report.accounts.map(\.account.key)))

@@ -46,23 +46,24 @@ public struct HealthScanAssessor: ScanAssessor {
     }
 
     /// Reads each account's texts and scores back from the store as it is assessed.
-    public func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
+    public func assess(_ documents: consuming StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
                        history: HealthHistoryMemo) throws -> (report: HealthReport, history: HealthHistoryMemo?)
     {
-        assess(documents, ourDomains: ourDomains, assumed: assumed, asOf: asOf, history: history, handsOverThreads: nil)
+        assess(consume documents, ourDomains: ourDomains, assumed: assumed, asOf: asOf, history: history,
+               handsOverThreads: nil)
     }
 
     /// `assess(_:ourDomains:assumed:asOf:history:)`, each account's thread reports going to
     /// `threads` as soon as it is assessed.
-    public func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
+    public func assess(_ documents: consuming StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
                        history: HealthHistoryMemo, threads: ThreadRecordSpill) throws
         -> (report: HealthReport, history: HealthHistoryMemo?)
     {
-        assess(documents, ourDomains: ourDomains, assumed: assumed, asOf: asOf, history: history,
+        assess(consume documents, ourDomains: ourDomains, assumed: assumed, asOf: asOf, history: history,
                handsOverThreads: { threads.add($0) })
     }
 
-    private func assess(_ documents: StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
+    private func assess(_ documents: consuming StoredScanDocuments, ourDomains: [String], assumed: Bool, asOf: Date,
                         history: HealthHistoryMemo, handsOverThreads: (@Sendable ([ThreadReport]) -> Void)?)
         -> (report: HealthReport, history: HealthHistoryMemo?)
     {

@@ -89,6 +89,12 @@ public struct StoredScanDocuments: Sendable {
     /// failed read gives empty content and is recorded in `failure`, to be thrown once the
     /// assessment it was for is over.
     func contents(_ indices: [Int]) -> [ScoredDocuments.Content] {
+        Self.contents(indices, rowIDs: rowIDs, store: store, failure: failure)
+    }
+
+    private static func contents(
+        _ indices: [Int], rowIDs: [Int64], store: ScanStore, failure: Failure
+    ) -> [ScoredDocuments.Content] {
         let empty = ScoredDocuments.Content(text: "", segments: [], score: DocumentScore(language: .unknown))
         do {
             let stored = try store.documents(rowIDs: indices.map { rowIDs[$0] }) { stored in
@@ -125,8 +131,13 @@ public struct StoredScanDocuments: Sendable {
         }
     }
 
-    /// The documents as `HealthAnalyzer` takes them, their contents read back as asked for.
-    func scoredDocuments() -> ScoredDocuments {
-        ScoredDocuments(headers: headers, boilerplateCandidates: boilerplateCandidates) { indices in contents(indices) }
+    /// The documents as `HealthAnalyzer` takes them, their contents read back as asked for. The
+    /// headers move into them: the analyzer arranges them in place, which would copy every one of
+    /// them (a third of a large scan's memory) while this still held them.
+    consuming func scoredDocuments() -> ScoredDocuments {
+        let (rowIDs, store, failure) = (rowIDs, store, failure)
+        return ScoredDocuments(headers: headers, boilerplateCandidates: boilerplateCandidates) { indices in
+            Self.contents(indices, rowIDs: rowIDs, store: store, failure: failure)
+        }
     }
 }

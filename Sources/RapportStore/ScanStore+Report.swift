@@ -111,19 +111,30 @@ extension ScanStore {
 
     // MARK: - Queries
 
+    /// Stored thread reports decoded together: the JSON of only this many is held at once
+    /// (all of a large store's took more memory than the decoded reports).
+    static let threadReportsPerBatch = 512
+
     /// Thread reports by id, all of them or those in `wanted`.
     private static func threadReports(_ db: Database, wanted: Set<String>? = nil, parallelism: Int = 1) throws
         -> [ThreadReport]
     {
+        var reports: [ThreadReport] = []
         var bodies: [String] = []
+        func decode() throws {
+            reports += try bodies
+                .parallelMap(parallelism: parallelism) { body in Result { try StoreJSON.threadReport(body) } }
+                .map { try $0.get() }
+            bodies.removeAll(keepingCapacity: true)
+        }
         let rows = try Row.fetchCursor(db, sql: "SELECT id, body FROM thread ORDER BY id")
         while let row = try rows.next() {
             if let wanted, !wanted.contains(row["id"] as String) { continue }
             bodies.append(row["body"])
+            if bodies.count == threadReportsPerBatch { try decode() }
         }
-        return try bodies
-            .parallelMap(parallelism: parallelism) { body in Result { try StoreJSON.threadReport(body) } }
-            .map { try $0.get() }
+        try decode()
+        return reports
     }
 
     private static func accountReports(_ db: Database) throws -> [AccountReport] {

@@ -358,7 +358,7 @@ private struct ScanReader {
     private mutating func commit(current: FileRecord?) throws {
         let files = finishedFiles + (current.map { [$0] } ?? [])
         guard !documents.isEmpty || !files.isEmpty || counts != ScanCounts() else { return }
-        var batch = documents
+        let batch = documents
         let keys = batch.map(DocumentKey.init)
         let existing = try store.existingKeys(keys)
         var seen = Set<DocumentKey>()
@@ -366,14 +366,14 @@ private struct ScanReader {
         for (index, key) in keys.enumerated() where !existing.contains(key) && seen.insert(key).inserted {
             fresh.append(index)
         }
-        var freshDocuments = fresh.map { batch[$0] }
-        let scores = scorer.score(&freshDocuments)
-        batch = freshDocuments
+        let fingerprint = fingerprint
+        // Scored and encoded for the store on the scoring threads; the store only writes.
+        let freshKeys = fresh.map { keys[$0] }
+        let newDocuments = try scorer.score(fresh.map { batch[$0] }) { position, document, score in
+            Result { try NewDocument(document: document, key: freshKeys[position], score: StoredScore(score, fingerprint: fingerprint)) }
+        }.map { try $0.get() }
         var stored = counts
         stored.duplicates += keys.count - fresh.count
-        let newDocuments = try zip(fresh.indices, fresh).map { position, index in
-            NewDocument(document: batch[position], key: keys[index], score: try StoredScore(scores[position], fingerprint: fingerprint))
-        }
         try store.commit(ScanBatch(documents: newDocuments, files: files, counts: stored), scan: scan)
         documents.removeAll(keepingCapacity: true)
         finishedFiles.removeAll()

@@ -17,11 +17,17 @@ struct ParallelScorer: Sendable {
         }
     }
 
-    /// Scores documents and stamps each with the language it was read as.
-    func score(_ documents: inout [Document]) -> [DocumentScore] {
-        let scores = score(documents.map { ($0.text, $0.language.flatMap(LanguageCode.init(rawValue:))) })
-        for index in documents.indices { documents[index].language = scores[index].language.rawValue }
-        return scores
+    /// Scores documents, stamps each with the language it was read as, and hands its position,
+    /// it and its score to `make` on the thread that scored it (which is where whatever `make`
+    /// encodes is best encoded).
+    func score<T: Sendable>(_ documents: [Document], _ make: @Sendable (Int, Document, DocumentScore) -> T) -> [T] {
+        let scorer = scorer
+        return documents.indices.parallelMap(parallelism: parallelism, state: { ScoringSession(scorer: scorer) }) { session, index in
+            var document = documents[index]
+            let score = session.score(document.text, language: document.language.flatMap(LanguageCode.init(rawValue:)))
+            document.language = score.language.rawValue
+            return make(index, document, score)
+        }
     }
 }
 

@@ -21,14 +21,18 @@ public struct ScanStart: Hashable, Sendable {
 
 /// A document read from the mail, with its key and score, ready to be stored.
 public struct NewDocument: Sendable {
-    public var document: Document
-    public var key: DocumentKey
-    public var score: StoredScore
+    public let document: Document
+    public let key: DocumentKey
+    public let score: StoredScore
+    /// The document's stored JSON, encoded where the document was made (a scan's scoring
+    /// threads) rather than by the store's one writer.
+    let body: String
 
-    public init(document: Document, key: DocumentKey, score: StoredScore) {
+    public init(document: Document, key: DocumentKey, score: StoredScore) throws {
         self.document = document
         self.key = key
         self.score = score
+        body = try DocumentRecord.body(of: document)
     }
 }
 
@@ -160,17 +164,29 @@ extension ScanStore {
         try write { db in
             var result = BatchResult(added: 0, duplicates: 0)
             let exists = try db.cachedStatement(sql: "SELECT 1 FROM document WHERE messageId = ? AND contentHash = ?")
+            // Cached statements with the columns named: a record's own insertion cost more than
+            // the row it wrote.
+            let insertDocument = try db.cachedStatement(sql: """
+                INSERT INTO document (messageId, contentHash, kind, subject, date, fromAddresses, toAddresses,
+                    ccAddresses, inReplyTo, referenceIds, thread, language, sourceFile, sourceIndex, sourceOffset, scan, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insertScore = try db.cachedStatement(sql: """
+                INSERT INTO score (document, fingerprint, sentiment, politeness, scan, body) VALUES (?, ?, ?, ?, ?, ?)
+                """)
             for item in batch.documents {
                 if try Bool.fetchOne(exists, arguments: [item.key.messageID, item.key.contentHash]) != nil {
                     result.duplicates += 1
                     continue
                 }
-                var record = try DocumentRecord(item.document, contentHash: item.key.contentHash, scan: scan)
-                try record.insert(db)
-                try db.execute(sql: """
-                    INSERT INTO score (document, fingerprint, sentiment, politeness, scan, body) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [record.id, item.score.fingerprint, item.score.sentiment, item.score.politeness,
-                                     scan, item.score.body])
+                let record = DocumentRecord(item.document, contentHash: item.key.contentHash, scan: scan, body: item.body)
+                try insertDocument.execute(arguments: [
+                    record.messageId, record.contentHash, record.kind, record.subject, record.date, record.fromAddresses,
+                    record.toAddresses, record.ccAddresses, record.inReplyTo, record.referenceIds, record.thread,
+                    record.language, record.sourceFile, record.sourceIndex, record.sourceOffset, record.scan, record.body,
+                ])
+                try insertScore.execute(arguments: [db.lastInsertedRowID, item.score.fingerprint, item.score.sentiment,
+                                                    item.score.politeness, scan, item.score.body])
                 result.added += 1
             }
             try Self.save(batch.files, db)

@@ -24,7 +24,7 @@ enum Make {
     }
 
     static func new(_ document: Document, sentiment: Double = 0.4) throws -> NewDocument {
-        NewDocument(document: document, key: DocumentKey(document), score: try score(sentiment))
+        try NewDocument(document: document, key: DocumentKey(document), score: try score(sentiment))
     }
 
     static func start(_ inputs: [String] = ["/mail"], kind: ScanRecord.Kind = .scan) -> ScanStart {

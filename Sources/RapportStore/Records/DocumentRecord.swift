@@ -30,6 +30,11 @@ struct DocumentRecord: Hashable, Sendable {
     var body: String
 
     init(_ document: Document, contentHash: String, scan: Int64) throws {
+        self.init(document, contentHash: contentHash, scan: scan, body: try Self.body(of: document))
+    }
+
+    /// `body`: `body(of: document)`, encoded already.
+    init(_ document: Document, contentHash: String, scan: Int64, body: String) {
         messageId = document.id
         self.contentHash = contentHash
         kind = document.kind.rawValue
@@ -46,10 +51,15 @@ struct DocumentRecord: Hashable, Sendable {
         sourceIndex = document.source.index
         sourceOffset = document.source.offset
         self.scan = scan
+        self.body = body
+    }
+
+    /// The document's JSON as stored.
+    static func body(of document: Document) throws -> String {
         // The thread changes as mail arrives; the column holds it, the body does not.
         var stored = document
         stored.thread = nil
-        body = try StoreJSON.encode(stored)
+        return try StoreJSON.encode(stored)
     }
 }
 

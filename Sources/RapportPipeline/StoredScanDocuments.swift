@@ -69,7 +69,7 @@ public struct StoredScanDocuments: Sendable {
     /// `JSONDecoder`; an unscored document has an empty score.
     static func score(_ stored: RawStoredDocument) throws -> DocumentScore {
         guard stored.scoreColumns != nil else { return DocumentScore(language: .unknown) }
-        if let decoded = stored.scoreBody.withUnsafeBufferPointer({ try? StoreJSONReader.documentScore(utf8: $0) }) {
+        if let decoded = stored.withScoreBody({ try? StoreJSONReader.documentScore(utf8: $0) }) {
             return decoded
         }
         return try stored.score!.decode(DocumentScore.self)
@@ -79,7 +79,7 @@ public struct StoredScanDocuments: Sendable {
     /// wrote it (the rest of it is read when its account is assessed).
     static func boilerplateCandidates(_ stored: RawStoredDocument) throws -> [TextDigest] {
         if stored.scoreColumns != nil,
-           let texts = stored.scoreBody.withUnsafeBufferPointer({ try? StoreJSONReader.sentenceTexts(ofScoreUTF8: $0) }) {
+           let texts = stored.withScoreBody({ try? StoreJSONReader.sentenceTexts(ofScoreUTF8: $0) }) {
             return ScoredDocuments.boilerplateCandidates(ofSentences: texts)
         }
         return ScoredDocuments.boilerplateCandidates(of: try score(stored))

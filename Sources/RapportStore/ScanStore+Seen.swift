@@ -290,6 +290,8 @@ extension ScanStore {
             // copied row per document cost more than decoding it.
             let sorted = rowIDs.sorted()
             let distinct = sorted.indices.filter { $0 == 0 || sorted[$0] != sorted[$0 - 1] }.map { sorted[$0] }
+            // Each query's JSON goes into one buffer, sized like the one before it.
+            var capacity = 0
             for start in stride(from: 0, to: distinct.count, by: Self.rowsPerQuery) {
                 let batch = Array(distinct[start..<min(start + Self.rowsPerQuery, distinct.count)])
                 let cursor = try Row.fetchCursor(db, sql: """
@@ -297,7 +299,13 @@ extension ScanStore {
                     FROM document d LEFT JOIN score s ON s.document = d.id
                     WHERE d.id IN (\(databaseQuestionMarks(count: batch.count))) ORDER BY d.id
                     """, arguments: StatementArguments(batch))
-                while let row = try cursor.next() { rows.append(try RawStoredDocument(byPosition: row)) }
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(capacity)
+                var read: [RawStoredDocument.Columns] = []
+                while let row = try cursor.next() { read.append(try RawStoredDocument.Columns(byPosition: row, into: &bytes)) }
+                capacity = bytes.count
+                let shared = RawStoredDocument.Bytes(bytes)
+                rows += read.map { RawStoredDocument($0, bytes: shared) }
             }
             // A row asked for twice is given twice, as asked.
             guard distinct.count < sorted.count else { return rows }
@@ -380,33 +388,74 @@ public struct RawStoredDocument: Sendable {
     public var thread: String?
     /// The scan that first stored it.
     public var scan: Int64
-    /// The document's JSON.
-    public var body: [UInt8]
     /// The score's fingerprint, sentiment and politeness; nil for an unscored document.
     public var scoreColumns: (fingerprint: String, sentiment: Double, politeness: Double)?
-    /// The score's JSON (empty for an unscored document).
-    public var scoreBody: [UInt8]
+    /// The JSON of the rows one query read, one buffer for all: two arrays a row cost more to
+    /// allocate and free than copying the bytes did.
+    private let bytes: Bytes
+    private let bodyRange: Range<Int>
+    private let scoreRange: Range<Int>
 
-    /// A row of `d.id, d.body, d.scan, d.thread, s.fingerprint, s.sentiment, s.politeness, s.body`.
-    init(byPosition row: Row) throws {
-        rowID = row[0]
-        body = try Self.bytes(row, 1)
-        scan = row[2]
-        thread = row[3]
-        let fingerprint: String? = row[4]
-        scoreColumns = fingerprint.map { ($0, row[5], row[6]) }
-        scoreBody = fingerprint == nil ? [] : try Self.bytes(row, 7)
+    final class Bytes: Sendable {
+        let bytes: [UInt8]
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
     }
 
-    /// A column's bytes, copied out of SQLite's buffer as they are.
-    private static func bytes(_ row: Row, _ index: Int) throws -> [UInt8] {
-        try row.withUnsafeData(atIndex: index) { data in data.map { [UInt8]($0) } ?? [] }
+    /// A row's columns, its JSON appended to a query's buffer.
+    struct Columns {
+        var rowID: Int64
+        var thread: String?
+        var scan: Int64
+        var scoreColumns: (fingerprint: String, sentiment: Double, politeness: Double)?
+        var bodyRange: Range<Int>
+        var scoreRange: Range<Int>
+
+        /// A row of `d.id, d.body, d.scan, d.thread, s.fingerprint, s.sentiment, s.politeness, s.body`.
+        init(byPosition row: Row, into bytes: inout [UInt8]) throws {
+            rowID = row[0]
+            bodyRange = try Self.append(row, 1, to: &bytes)
+            scan = row[2]
+            thread = row[3]
+            let fingerprint: String? = row[4]
+            scoreColumns = fingerprint.map { ($0, row[5], row[6]) }
+            scoreRange = fingerprint == nil ? bytes.count..<bytes.count : try Self.append(row, 7, to: &bytes)
+        }
+
+        /// Copies a column's bytes out of SQLite's buffer, as they are.
+        private static func append(_ row: Row, _ index: Int, to bytes: inout [UInt8]) throws -> Range<Int> {
+            let start = bytes.count
+            try row.withUnsafeData(atIndex: index) { data in
+                if let data { data.withUnsafeBytes { bytes.append(contentsOf: $0) } }
+            }
+            return start..<bytes.count
+        }
+    }
+
+    init(_ columns: Columns, bytes: Bytes) {
+        rowID = columns.rowID
+        thread = columns.thread
+        scan = columns.scan
+        scoreColumns = columns.scoreColumns
+        self.bytes = bytes
+        bodyRange = columns.bodyRange
+        scoreRange = columns.scoreRange
+    }
+
+    /// The document's JSON.
+    public func withBody<R>(_ read: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try bytes.bytes.withUnsafeBufferPointer { try read(UnsafeBufferPointer(rebasing: $0[bodyRange])) }
+    }
+
+    /// The score's JSON (empty for an unscored document).
+    public func withScoreBody<R>(_ read: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try bytes.bytes.withUnsafeBufferPointer { try read(UnsafeBufferPointer(rebasing: $0[scoreRange])) }
     }
 
     /// The document, read by `StoreJSONReader` (the shape the store writes), else by `JSONDecoder`,
     /// in its stored thread.
     public func document() throws -> Document {
-        var document = try body.withUnsafeBufferPointer { bytes in
+        var document = try withBody { bytes in
             try (try? StoreJSONReader.document(utf8: bytes))
                 ?? StoreJSON.decode(Document.self, from: String(decoding: bytes, as: UTF8.self))
         }
@@ -417,7 +466,7 @@ public struct RawStoredDocument: Sendable {
     /// `document()` without its text and speaker turns; nil when `StoreJSONReader` does not know
     /// the shape (then read the whole document).
     public func header() -> Document? {
-        guard var header = body.withUnsafeBufferPointer({ try? StoreJSONReader.documentHeader(utf8: $0) }) else {
+        guard var header = withBody({ try? StoreJSONReader.documentHeader(utf8: $0) }) else {
             return nil
         }
         header.thread = thread
@@ -428,7 +477,7 @@ public struct RawStoredDocument: Sendable {
     public var score: StoredScore? {
         scoreColumns.map { columns in
             StoredScore(fingerprint: columns.fingerprint, sentiment: columns.sentiment, politeness: columns.politeness,
-                        body: String(decoding: scoreBody, as: UTF8.self))
+                        body: withScoreBody { String(decoding: $0, as: UTF8.self) })
         }
     }
 

@@ -70,7 +70,9 @@ import RapportModel
         let read = try store.documents(rowIDs: wanted, parallelism: 2)
         let expected: [Int64] = [1, 2, 3, 3, 3] + Array(4...Int64(count))
         #expect(read.map(\.rowID) == expected)
-        #expect(read.allSatisfy { $0.document.id == "m\($0.rowID - 1)@x" && $0.score != nil })
+        // Each row's document and score are its own, whichever query's buffer holds them.
+        #expect(read.allSatisfy { $0.document.id == "m\($0.rowID - 1)@x" && $0.document.text == "Text \($0.rowID - 1)." })
+        #expect(read.allSatisfy { $0.score == documents[Int($0.rowID) - 1].score })
         #expect(try store.documents(rowIDs: []).isEmpty)
     }
 

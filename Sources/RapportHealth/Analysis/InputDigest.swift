@@ -70,9 +70,15 @@ struct InputDigest {
     /// In key order, so that the digest does not depend on the dictionary's order.
     mutating func numbers(_ values: [String: Double]) {
         int(values.count)
-        for key in values.keys.sorted() {
+        // Most sentences carry one category or none: nothing to sort, nothing to allocate.
+        if values.count == 1, let (key, value) = values.first {
             string(key)
-            double(values[key]!)
+            double(value)
+            return
+        }
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+            string(key)
+            double(value)
         }
     }
 
@@ -177,7 +183,7 @@ extension InputDigest {
         numbers(sentence.categories)
         double(sentence.politeness)
         int(sentence.evidence.count)
-        for item in sentence.evidence { evidence(item) }
+        for index in sentence.evidence.indices { evidence(sentence.evidence[index]) }
         participant(sentence.speaker)
         bool(sentence.asks)
         strings(sentence.requestTerms)
@@ -192,7 +198,8 @@ extension InputDigest {
         participant(reading.author)
         bool(reading.automated)
         int(reading.sentences.count)
-        for item in reading.sentences { sentence(item) }
+        // By index: iterating copied every sentence (and retained its strings) on the way.
+        for index in reading.sentences.indices { sentence(reading.sentences[index]) }
         double(reading.sentiment)
         double(reading.politeness)
         numbers(reading.categories)

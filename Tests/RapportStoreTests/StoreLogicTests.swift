@@ -356,6 +356,29 @@ import RapportModel
             "scores: 1 vs 1 rows, 1 only here, 1 only there",
         ])
     }
+
+    /// Thread reports are read back a few hundred at a time: all of them in id order across
+    /// batches, or those named; open flags are counted for each account at once.
+    @Test func manyThreadsComeBackWholeAndOpenFlagsAreCountedPerAccount() throws {
+        let store = try ScanStore.inMemory()
+        let id = try store.beginScan(Make.start()).scan.id
+        let count = ScanStore.threadReportsPerBatch * 2 + 7
+        let threads = (0..<count).map { index in
+            let thread = "t" + String(100_000 + index)
+            let account = index % 3 == 0 ? "fjordbridge.com" : "hafbrun.is"
+            let flags = index % 10 == 0 ? [Make.flag(.conflict, thread: thread, account: account)] : []
+            return Make.thread(thread, account: account, flags: flags)
+        }
+        try store.finishScan(id, assessment: Make.update(
+            threads: threads, accounts: [Make.account(), Make.account("fjordbridge.com")]), at: Make.start)
+        #expect(try store.threadReports() == threads)
+        let wanted: Set<String> = [threads[0].id, threads[ScanStore.threadReportsPerBatch + 1].id, threads[count - 1].id]
+        #expect(try store.storedAssessment(threads: wanted, parallelism: 2)?.threads.map(\.id) == wanted.sorted())
+        let flagged = (0..<count).filter { $0 % 10 == 0 }
+        let theirs = flagged.filter { $0 % 3 == 0 }.count
+        #expect(try store.accountHistory("fjordbridge.com").map(\.openFlags) == [theirs])
+        #expect(try store.accountHistory("hafbrun.is").map(\.openFlags) == [flagged.count - theirs])
+    }
 }
 
 @Suite struct StoredListTests {

@@ -113,11 +113,23 @@ public struct StoreJSONReader {
         let bytes: [[UInt8]]
         /// The members that must be present: the first `required` names (all by default).
         let required: UInt32
+        /// The store writes members in byte order of their names: the first name in that order,
+        /// and after each name the one that follows it (-1 after the last). A member name is
+        /// compared with the expected one first, and with the others only when that fails.
+        let firstInOrder: Int
+        let nextInOrder: [Int]
 
         init(_ names: [String], required: Int? = nil) {
             self.names = names
             bytes = names.map { Array($0.utf8) }
             self.required = (1 << UInt32(required ?? names.count)) - 1
+            let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
+            var next = [Int](repeating: -1, count: names.count)
+            for (position, number) in order.enumerated() where position + 1 < order.count {
+                next[number] = order[position + 1]
+            }
+            firstInOrder = order.first ?? -1
+            nextInOrder = next
         }
     }
 
@@ -495,9 +507,11 @@ public struct StoreJSONReader {
     private mutating func object(_ keys: Keys, _ member: (inout StoreJSONReader, String) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         var seen: UInt32 = 0
+        var expected = keys.firstInOrder
         if !take(UInt8(ascii: "}")) {
             repeat {
-                let number = try keyNumber(keys)
+                let number = try keyNumber(keys, expected: expected)
+                expected = keys.nextInOrder[number]
                 guard seen & (1 << UInt32(number)) == 0 else { throw unreadable }
                 seen |= 1 << UInt32(number)
                 try expect(UInt8(ascii: ":"))
@@ -508,8 +522,8 @@ public struct StoreJSONReader {
         guard seen & keys.required == keys.required else { throw unreadable }
     }
 
-    /// The position in `keys` of the member name that comes next.
-    private mutating func keyNumber(_ keys: Keys) throws -> Int {
+    /// The position in `keys` of the member name that comes next, `expected` tried first.
+    private mutating func keyNumber(_ keys: Keys, expected: Int) throws -> Int {
         try expect(UInt8(ascii: "\""))
         let start = index
         while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
@@ -519,6 +533,7 @@ public struct StoreJSONReader {
         guard index < bytes.count else { throw unreadable }
         let name = UnsafeBufferPointer(rebasing: bytes[start..<index])
         index += 1
+        if expected >= 0, Self.same(keys.bytes[expected], name) { return expected }
         // By length and first byte, then the rest: the generic `elementsEqual` cost more than reading the value.
         if let first = name.first {
             for number in keys.bytes.indices {
@@ -529,6 +544,11 @@ public struct StoreJSONReader {
             }
         }
         throw unreadable
+    }
+
+    private static func same(_ key: [UInt8], _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard key.count == name.count, !name.isEmpty else { return false }
+        return key.withUnsafeBufferPointer { memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }
     }
 
     /// A value, or `null` for nil (as `decodeIfPresent` reads it).

@@ -135,8 +135,9 @@ struct ScanAssessment {
         let threads = ThreadRecordSpill()
         // The documents are handed over, headers and all, so that assessment holds the only copy.
         let failure = documents.failure
-        let assessed = try assessor.assess(consume documents, ourDomains: plan.ourDomains, assumed: plan.ourDomainsAssumed,
-                                           asOf: plan.asOf, history: plan.history, threads: threads)
+        let assessed = try assessor.assess(
+            consume documents, ourDomains: plan.ourDomains, assumed: plan.ourDomainsAssumed, asOf: plan.asOf,
+            history: plan.history, threads: threads)
         try failure.check()
         var scope = plan.scope
         if case .accounts(let accounts) = scope {

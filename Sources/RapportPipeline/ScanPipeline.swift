@@ -370,7 +370,10 @@ private struct ScanReader {
         // Scored and encoded for the store on the scoring threads; the store only writes.
         let freshKeys = fresh.map { keys[$0] }
         let newDocuments = try scorer.score(fresh.map { batch[$0] }) { position, document, score in
-            Result { try NewDocument(document: document, key: freshKeys[position], score: StoredScore(score, fingerprint: fingerprint)) }
+            Result {
+                try NewDocument(document: document, key: freshKeys[position],
+                                score: StoredScore(score, fingerprint: fingerprint))
+            }
         }.map { try $0.get() }
         var stored = counts
         stored.duplicates += keys.count - fresh.count

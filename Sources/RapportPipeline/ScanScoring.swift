@@ -22,7 +22,8 @@ struct ParallelScorer: Sendable {
     /// encodes is best encoded).
     func score<T: Sendable>(_ documents: [Document], _ make: @Sendable (Int, Document, DocumentScore) -> T) -> [T] {
         let scorer = scorer
-        return documents.indices.parallelMap(parallelism: parallelism, state: { ScoringSession(scorer: scorer) }) { session, index in
+        let indices = documents.indices
+        return indices.parallelMap(parallelism: parallelism, state: { ScoringSession(scorer: scorer) }) { session, index in
             var document = documents[index]
             let score = session.score(document.text, language: document.language.flatMap(LanguageCode.init(rawValue:)))
             document.language = score.language.rawValue

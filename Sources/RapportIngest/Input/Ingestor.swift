@@ -674,7 +674,9 @@ private struct Run {
                                           envelope: message.envelope)
                 if let preparing {
                     output.prepared.reserveCapacity(output.documents.count)
-                    for index in output.documents.indices { output.prepared.append(preparing(&output.documents[index])) }
+                    for index in output.documents.indices {
+                        output.prepared.append(preparing(&output.documents[index]))
+                    }
                 }
                 return output
             }

@@ -4,6 +4,7 @@ import RapportIngest
 import RapportLanguage
 import RapportModel
 import RapportReport
+import Synchronization
 
 /// What `rapport analyze` (and `scan`) asks of the pipeline besides the inputs.
 public struct AnalyzeOptions: Sendable {
@@ -64,20 +65,27 @@ extension Pipeline {
     public static func analyze(inputs: [String], options: AnalyzeOptions) throws -> AnalyzeResult {
         let configuration = try configuration(options)
         let loaded: Scorer?
+        let ready = ReadyFlag()
         if options.parallelism > 1 && usesOnlyShippedLexicons(options, configured: configuration.lexicons) {
             // The shipped lexicons are compiled on another thread while the first batch is read
             // (a tenth of a second one thread would otherwise spend alone); `Scorer.default` is
-            // a lazily made global, safe to touch from any thread, so scoring then finds it
-            // ready or waits for it. Lexicons from files are loaded first, so that a bad one
-            // stops the run before any input is read.
-            DispatchQueue.global().async { _ = Scorer.default }
+            // a lazily made global, safe to touch from any thread. Lexicons from files are
+            // loaded first, so that a bad one stops the run before any input is read.
+            DispatchQueue.global().async {
+                _ = Scorer.default
+                ready.set()
+            }
             loaded = nil
         } else {
             loaded = try scorer(options, configured: configuration.lexicons)
+            ready.set()
         }
         var scoring = StreamingScorer(parallelism: options.parallelism) { loaded ?? .default }
-        // Mbox messages are scored on the threads that parse them, as they are parsed.
+        // Mbox messages are scored on the threads that parse them, as they are parsed. A batch
+        // parsed before the scorer is made is not held up: its documents are scored with the
+        // next batches, as documents read on one thread are (the same score either way).
         let input = try read(inputs, parallelism: options.parallelism, prepare: {
+            guard ready.isSet else { return { _ in StreamingScorer.Scored?.none } }
             let session = ScoringSession(scorer: loaded ?? .default)
             return { StreamingScorer.prepared(&$0, session: session) }
         }) { document, prepared in
@@ -123,6 +131,15 @@ extension Pipeline {
         let text = try Lexicon.text(ofFile: data, file: path)
         return try Lexicon.load(text: text, file: path, format: Lexicon.detectFormat(text: text, file: path))
     }
+}
+
+/// Set once, from any thread, when something another thread may go on without is ready.
+final class ReadyFlag: Sendable {
+    private let value = Atomic(false)
+
+    func set() { value.store(true, ordering: .releasing) }
+
+    var isSet: Bool { value.load(ordering: .acquiring) }
 }
 
 /// Scores documents as they are read, with evidence (the quotes need it), recording the language

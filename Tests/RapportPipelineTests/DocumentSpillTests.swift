@@ -119,6 +119,36 @@ import RapportTestSupport
         }
     }
 
+    /// A document scored where it was parsed (its text then given up there) and one scored with
+    /// its batch come out the same, in any mixture: `analyze` scores the batches parsed before
+    /// the shipped lexicons are compiled with the batches after them.
+    @Test func documentsScoredWhereParsedOrLaterComeOutTheSame() {
+        func finished(preparing: (Int) -> Bool) -> ScoredDocuments {
+            var scoring = StreamingScorer(parallelism: 2) { .default }
+            scoring.batchSize = 9
+            scoring.scoredBatchSize = 4
+            let session = ScoringSession(scorer: .default)
+            for (index, document) in Self.samples.enumerated() {
+                guard preparing(index) else {
+                    scoring.add(document)
+                    continue
+                }
+                var parsed = document
+                let scored = StreamingScorer.prepared(&parsed, session: session)
+                #expect(parsed.text.isEmpty && parsed.segments.isEmpty && parsed.language == scored.language)
+                scoring.add(parsed, scored: scored)
+            }
+            return scoring.finish()
+        }
+        let reference = finished { _ in false }
+        for preparing in [{ (_: Int) in true }, { $0 % 2 == 0 }, { $0 >= Self.samples.count / 3 }] {
+            let other = finished(preparing: preparing)
+            #expect(other.headers == reference.headers)
+            #expect(other.boilerplateCandidates == reference.boilerplateCandidates)
+            #expect((0..<other.count).allSatisfy { other.scored($0) == reference.scored($0) })
+        }
+    }
+
     /// Documents that share a date, an id and a source location keep their texts, so that the
     /// canonical orders, which compare texts last, see them; the others do not.
     @Test func tiedDocumentsKeepTheirTexts() {

@@ -384,17 +384,17 @@ extension ScanStore {
 /// its text, a score's sentence texts) and no string is made of a whole row first (checking
 /// every row's UTF-8 on its way into a `String` was a tenth of a re-scan).
 public struct RawStoredDocument: Sendable {
-    public var rowID: Int64
-    public var thread: String?
-    /// The scan that first stored it.
-    public var scan: Int64
-    /// The score's fingerprint, sentiment and politeness; nil for an unscored document.
-    public var scoreColumns: (fingerprint: String, sentiment: Double, politeness: Double)?
+    private let columns: Columns
     /// The JSON of the rows one query read, one buffer for all: two arrays a row cost more to
     /// allocate and free than copying the bytes did.
     private let bytes: Bytes
-    private let bodyRange: Range<Int>
-    private let scoreRange: Range<Int>
+
+    public var rowID: Int64 { columns.rowID }
+    public var thread: String? { columns.thread }
+    /// The scan that first stored it.
+    public var scan: Int64 { columns.scan }
+    /// The score's fingerprint, sentiment and politeness; nil for an unscored document.
+    public var scoreColumns: (fingerprint: String, sentiment: Double, politeness: Double)? { columns.scoreColumns }
 
     final class Bytes: Sendable {
         let bytes: [UInt8]
@@ -433,23 +433,18 @@ public struct RawStoredDocument: Sendable {
     }
 
     init(_ columns: Columns, bytes: Bytes) {
-        rowID = columns.rowID
-        thread = columns.thread
-        scan = columns.scan
-        scoreColumns = columns.scoreColumns
+        self.columns = columns
         self.bytes = bytes
-        bodyRange = columns.bodyRange
-        scoreRange = columns.scoreRange
     }
 
     /// The document's JSON.
     public func withBody<R>(_ read: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try bytes.bytes.withUnsafeBufferPointer { try read(UnsafeBufferPointer(rebasing: $0[bodyRange])) }
+        try bytes.bytes.withUnsafeBufferPointer { try read(UnsafeBufferPointer(rebasing: $0[columns.bodyRange])) }
     }
 
     /// The score's JSON (empty for an unscored document).
     public func withScoreBody<R>(_ read: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try bytes.bytes.withUnsafeBufferPointer { try read(UnsafeBufferPointer(rebasing: $0[scoreRange])) }
+        try bytes.bytes.withUnsafeBufferPointer { try read(UnsafeBufferPointer(rebasing: $0[columns.scoreRange])) }
     }
 
     /// The document, read by `StoreJSONReader` (the shape the store writes), else by `JSONDecoder`,

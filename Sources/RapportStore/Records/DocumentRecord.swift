@@ -29,11 +29,7 @@ struct DocumentRecord: Hashable, Sendable {
     var scan: Int64
     var body: String
 
-    init(_ document: Document, contentHash: String, scan: Int64) throws {
-        self.init(document, contentHash: contentHash, scan: scan, body: try Self.body(of: document))
-    }
-
-    /// `body`: `body(of: document)`, encoded already.
+    /// `body`: `body(of: document)`, encoded already (where the document was scored).
     init(_ document: Document, contentHash: String, scan: Int64, body: String) {
         messageId = document.id
         self.contentHash = contentHash

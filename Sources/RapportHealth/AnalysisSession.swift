@@ -89,7 +89,6 @@ struct AnalysisSession: Sendable {
                 assessed = accountReport(keys[index], groups: groups, noteNames: names, directoryDigest: directoryDigest)
             }
             if whole != nil { pacer.freed(sizes[index]) }
-            if let keepsThread { assessed.0.removeAll { !keepsThread($0, assessed.1.account) } }
             if let handsOverThreads {
                 handsOverThreads(assessed.0)
                 assessed.0 = []
@@ -144,11 +143,16 @@ struct AnalysisSession: Sendable {
         let accountGroups = groups.sorted { $0.id < $1.id }
         let memo = AccountMemo()
         let outcome = assessAccount(account, accountGroups, cutoff: asOf, accountMemo: memo)
-        var reports: [ThreadReport] = []
+        // A thread report the report will not show is let go as soon as it is made: the account
+        // needs only its place in the order and its flags (every message's assessment is in it).
+        var assessed: [(order: (severity: Severity?, last: Date?, id: String), flags: [HealthFlag], kept: ThreadReport?)] = []
         for (group, raised) in zip(accountGroups, outcome.threadFlags) {
-            reports.append(threadReport(group, account: account, raised: raised, outcome: outcome))
+            let report = threadReport(group, account: account, raised: raised, outcome: outcome)
+            let kept = keepsThread.map { $0(report, account) } ?? true
+            assessed.append(((report.severity, report.last, report.id), report.flags, kept ? report : nil))
         }
-        reports.sort(by: ThreadReport.reportOrder)
+        assessed.sort { ThreadReport.reportOrder($0.order, $1.order) }
+        let reports = assessed.compactMap(\.kept)
 
         var history: [HealthPoint] = []
         var points: [HealthHistoryMemo.Point] = []
@@ -170,10 +174,10 @@ struct AnalysisSession: Sendable {
             history.append(HealthPoint(date: cutoff, health: health))
             if let inputs { points.append(HealthHistoryMemo.Point(date: cutoff, inputs: inputs, health: health)) }
         }
-        let flags = (outcome.accountFlags.map(\.flag) + reports.flatMap(\.flags)).sorted(by: Self.flagOrder)
+        let flags = (outcome.accountFlags.map(\.flag) + assessed.flatMap(\.flags)).sorted(by: Self.flagOrder)
         return (reports, AccountReport(
             account: account, health: outcome.health, trend: HealthScorer.trend(history), history: history,
-            flags: flags, threads: reports.map(\.id)), self.history == nil ? nil : points)
+            flags: flags, threads: assessed.map(\.order.id)), self.history == nil ? nil : points)
     }
 
     /// The digest of what `assessAccount` reads at `cutoff` to score health: the account, the

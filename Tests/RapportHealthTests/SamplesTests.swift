@@ -95,4 +95,22 @@ import Testing
         let again = HealthAnalyzer(configuration: configuration).assess(documents, asOf: nil)
         #expect(again == Self.report)
     }
+
+    /// Threads the report will not show are dropped as each is made; their accounts still count
+    /// them (flags, thread list, health) exactly as when every thread is kept.
+    @Test func threadsNotKeptLeaveTheirAccountsAsTheyAre() throws {
+        let documents = try Corpus.scored(paths: [Fixtures.samples.path])
+        let configuration = try HealthConfiguration.load(path: Fixtures.samples.appendingPathComponent("rapport.yml").path)
+        var analyzer = HealthAnalyzer(configuration: configuration)
+        analyzer.keepsThread = { thread, account in thread.severity == .critical && account.type != .internalUnit }
+        let kept = analyzer.assess(documents, asOf: nil)
+        let expected = Self.report.threads.filter { thread in
+            thread.severity == .critical
+                && Self.report.accounts.first { $0.account.key == thread.account }?.account.type != .internalUnit
+        }
+        #expect(!expected.isEmpty && expected.count < Self.report.threads.count)
+        #expect(kept.threads == expected)
+        #expect(kept.accounts == Self.report.accounts)
+        #expect(kept.accounts.contains { account in account.threads.contains { id in !expected.contains { $0.id == id } } })
+    }
 }

@@ -19,10 +19,12 @@ public struct Document: Hashable, Sendable, Codable, Identifiable {
 
     /// The Message-ID without angle brackets, or a stable synthetic id (`rapport-` + content hash).
     public var id: String
-    public var kind: Kind
     public var subject: String?
     public var date: Date?
     public var dateSource: DateSource
+    // Beside the other one-byte fields, in the padding after the date: a large mailbox's headers
+    // are all held at once.
+    public var kind: Kind
     public var from: [Participant]
     public var to: [Participant]
     public var cc: [Participant]

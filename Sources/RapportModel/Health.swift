@@ -132,9 +132,12 @@ public struct MessageAssessment: Hashable, Sendable, Codable {
 
     public var document: String
     public var date: Date?
-    public var author: Participant?
+    // The one-byte fields sit in the padding after the date.
     /// True when the author is one of ours.
     public var fromUs: Bool
+    /// True when the message asks the other side something (a question or a request).
+    public var asks: Bool
+    public var author: Participant?
     /// Sentiment compound in [-1, 1].
     public var sentiment: Double
     /// The categories found, in name order. A report holds one list per message, and a list
@@ -142,8 +145,6 @@ public struct MessageAssessment: Hashable, Sendable, Codable {
     public private(set) var categoryList: [Category]
     public var politeness: Double
     public var words: Int
-    /// True when the message asks the other side something (a question or a request).
-    public var asks: Bool
 
     /// Category name to intensity: `categoryList` as a dictionary.
     public var categories: [String: Double] {

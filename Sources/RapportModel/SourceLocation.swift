@@ -4,17 +4,56 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
     /// The file path as given by the user, or `-` for standard input.
     public var file: String
     /// The 1-based number of the message within the file (mbox), or nil for single-message files.
-    public var index: Int?
+    public var index: Int? {
+        get { Self.optional(storedIndex) }
+        set { storedIndex = Self.stored(newValue) }
+    }
     /// The byte offset of the message (or problem) from the start of the file.
-    public var offset: Int?
+    public var offset: Int? {
+        get { Self.optional(storedOffset) }
+        set { storedOffset = Self.stored(newValue) }
+    }
     /// The 1-based line, where known.
-    public var line: Int?
+    public var line: Int? {
+        get { Self.optional(storedLine) }
+        set { storedLine = Self.stored(newValue) }
+    }
+
+    // Every document carries a location, and a large mailbox's headers are all held at once: an
+    // `Int?` takes 16 bytes (its flag padded to 8), so the numbers are kept as plain `Int`s with
+    // `Int.min`, which no count or offset can be, standing for none.
+    private var storedIndex: Int
+    private var storedOffset: Int
+    private var storedLine: Int
 
     public init(file: String, index: Int? = nil, offset: Int? = nil, line: Int? = nil) {
         self.file = file
-        self.index = index
-        self.offset = offset
-        self.line = line
+        storedIndex = Self.stored(index)
+        storedOffset = Self.stored(offset)
+        storedLine = Self.stored(line)
+    }
+
+    private static func stored(_ value: Int?) -> Int { value ?? .min }
+    private static func optional(_ value: Int) -> Int? { value == .min ? nil : value }
+
+    private enum CodingKeys: String, CodingKey {
+        case file, index, offset, line
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(file: try container.decode(String.self, forKey: .file),
+                  index: try container.decodeIfPresent(Int.self, forKey: .index),
+                  offset: try container.decodeIfPresent(Int.self, forKey: .offset),
+                  line: try container.decodeIfPresent(Int.self, forKey: .line))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encodeIfPresent(index, forKey: .index)
+        try container.encodeIfPresent(offset, forKey: .offset)
+        try container.encodeIfPresent(line, forKey: .line)
     }
 
     public var description: String {

@@ -41,6 +41,31 @@ import Testing
     }
 }
 
+@Suite struct SourceLocationTests {
+    /// The numbers are kept as plain integers; none of them set, or each set and cleared, reads
+    /// back as nil, and the JSON leaves out what is not known, as it did with optionals.
+    @Test func numbersReadBackAsGivenAndNoneAsNil() throws {
+        var location = SourceLocation(file: "in.mbox", index: 3, offset: 0, line: nil)
+        #expect(location.index == 3 && location.offset == 0 && location.line == nil)
+        location.line = 12
+        location.index = nil
+        #expect(location.index == nil && location.offset == 0 && location.line == 12)
+        #expect(location == SourceLocation(file: "in.mbox", offset: 0, line: 12))
+        #expect(location != SourceLocation(file: "in.mbox", offset: 0))
+        #expect(location.description == "in.mbox:12 (byte 0)")
+        let huge = SourceLocation(file: "-", index: Int.max, offset: Int.max - 1, line: 1)
+        #expect(huge.index == Int.max && huge.offset == Int.max - 1 && huge.line == 1)
+
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(location), as: UTF8.self)
+        #expect(json == #"{"file":"in.mbox","line":12,"offset":0}"#)
+        #expect(try JSONDecoder().decode(SourceLocation.self, from: Data(json.utf8)) == location)
+        let withNull = #"{"file":"f","index":null,"offset":7}"#
+        #expect(try JSONDecoder().decode(SourceLocation.self, from: Data(withNull.utf8)) == SourceLocation(file: "f", offset: 7))
+    }
+}
+
 @Suite struct MessageAssessmentTests {
     static func message(_ categories: [String: Double]) -> MessageAssessment {
         MessageAssessment(document: "m@x", date: nil, author: nil, fromUs: false, sentiment: 0.25,

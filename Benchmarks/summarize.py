@@ -132,6 +132,10 @@ def main():
     if baseline is not None:
         t.add("analyze_rss_vs_100mb", "  ÷ peak RSS of the last 100 MB run", ratio(rss_mb, baseline), "×",
               "{:.2f}", "≤ 1.25× (about the same)", lambda v: v <= 1.25)
+    # Two workers hold two accounts' readings at once, and each thread has its own malloc arena.
+    rss_2 = median(runs, "analyze-2core", "rss_kib")
+    t.add("analyze_2core_rss_mb", "analyze peak RSS, 2 cores", None if rss_2 is None else rss_2 / 1024, " MB",
+          "{:.0f}", "< 150 MB (on 1 GB)", lambda v: v < 150)
     t.add("python_mbps", f"Python reference ({python_note})", python_mbps, " MB/s", "{:.2f}")
     # Per MB: Python reads `prefix_mb` in its time, analyze `mail_mb` in its own.
     t.add("analyze_vs_python", "analyze ÷ Python (per MB)", paired(runs, "python", "analyze-1core", mail_mb / prefix_mb),

@@ -145,11 +145,11 @@ struct AnalysisSession: Sendable {
         let outcome = assessAccount(account, accountGroups, cutoff: asOf, accountMemo: memo)
         // A thread report the report will not show is let go as soon as it is made: the account
         // needs only its place in the order and its flags (every message's assessment is in it).
-        var assessed: [(order: (severity: Severity?, last: Date?, id: String), flags: [HealthFlag], kept: ThreadReport?)] = []
+        var assessed: [(order: ThreadReport.OrderKey, flags: [HealthFlag], kept: ThreadReport?)] = []
         for (group, raised) in zip(accountGroups, outcome.threadFlags) {
             let report = threadReport(group, account: account, raised: raised, outcome: outcome)
             let kept = keepsThread.map { $0(report, account) } ?? true
-            assessed.append(((report.severity, report.last, report.id), report.flags, kept ? report : nil))
+            assessed.append((report.orderKey, report.flags, kept ? report : nil))
         }
         assessed.sort { ThreadReport.reportOrder($0.order, $1.order) }
         let reports = assessed.compactMap(\.kept)

@@ -242,15 +242,19 @@ public struct ThreadReport: Hashable, Sendable, Codable {
     /// The most severe flag's severity, or nil for a healthy thread.
     public var severity: Severity? { flags.map(\.severity).max() }
 
+    /// What a thread's place in `reportOrder` depends on.
+    public typealias OrderKey = (severity: Severity?, last: Date?, id: String)
+
+    public var orderKey: OrderKey { (severity, last, id) }
+
     /// `HealthReport`'s documented order of threads: flagged threads first (most severe, then
     /// most recent), then the rest, most recent first; ties by id.
     public static func reportOrder(_ lhs: ThreadReport, _ rhs: ThreadReport) -> Bool {
-        reportOrder((lhs.severity, lhs.last, lhs.id), (rhs.severity, rhs.last, rhs.id))
+        reportOrder(lhs.orderKey, rhs.orderKey)
     }
 
-    /// `reportOrder` of threads known by their severity, last message date and id alone.
-    public static func reportOrder(_ lhs: (severity: Severity?, last: Date?, id: String),
-                                   _ rhs: (severity: Severity?, last: Date?, id: String)) -> Bool {
+    /// `reportOrder` of threads known by their order keys alone.
+    public static func reportOrder(_ lhs: OrderKey, _ rhs: OrderKey) -> Bool {
         switch (lhs.severity, rhs.severity) {
         case let (left?, right?) where left != right: return left > right
         case (.some, .none): return true

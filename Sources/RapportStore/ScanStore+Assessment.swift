@@ -157,9 +157,9 @@ extension ScanStore {
             }
         }
 
-        var order: (severity: Severity?, last: Date?, id: String) {
+        var order: ThreadReport.OrderKey {
             switch self {
-            case .held(let report): (report.severity, report.last, report.id)
+            case .held(let report): report.orderKey
             case .spilled(let entry): entry.order
             }
         }

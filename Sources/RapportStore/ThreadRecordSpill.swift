@@ -21,7 +21,7 @@ public final class ThreadRecordSpill: Sendable {
         var held: String?
 
         var id: String { row.id }
-        var order: (severity: Severity?, last: Date?, id: String) { (severity, row.lastDate, row.id) }
+        var order: ThreadReport.OrderKey { (severity, row.lastDate, row.id) }
     }
 
     private struct State {

@@ -148,6 +148,11 @@ def main():
     t.add("analyze_speedup", "analyze 2 cores ÷ 1 core", paired(runs, "analyze-1core", "analyze-2core"), "×", "{:.2f}",
           "≥ 1.7×",
           lambda v: v >= 1.7)
+    # Two one-core runs at once do twice the work: twice one run's time over the pair's.
+    ceiling = paired(runs, "analyze-1core", "analyze-pair", 2.0)
+    t.add("analyze_pair_speedup", "  control: two 1-core runs at once ÷ one", ceiling, "×", "{:.2f}")
+    t.add("analyze_speedup_share", "  2 cores ÷ 1 core, share of the control",
+          ratio(paired(runs, "analyze-1core", "analyze-2core"), ceiling), "", "{:.0%}")
     t.add("score_mbps", f"score, {one_core} ({text_mb:.0f} MB of lines)", ratio(text_mb, median(runs, "score")),
           " MB/s", "{:.1f}", "≥ 30 MB/s", lambda v: v >= 30)
     t.add("scan_first_seconds", "scan, first (all cores), wall time", scan_first, " s", "{:.2f}")
@@ -172,7 +177,7 @@ def main():
               f"load {run['load_before']} before, {load_average()} after")
     print(header)
     print(t.render())
-    notes = sanity_notes(run, counts)
+    notes = sanity_notes(work, run, counts)
     for note in notes:
         print(f"note: {note}")
 
@@ -195,7 +200,7 @@ def main():
     print(f"figures written to {path}")
 
 
-def sanity_notes(run, counts):
+def sanity_notes(work, run, counts):
     """Disagreements between the generator and the tools, which make a figure suspect."""
     notes = []
     expected = run["messages"]
@@ -205,6 +210,11 @@ def sanity_notes(run, counts):
         notes.append(f"analyze skipped {counts['analyze_skipped']} messages")
     if counts.get("python_errors"):
         notes.append(f"the Python reference failed on {counts['python_errors']} of {counts['python_messages']} messages")
+    # The report is the same for any number of threads, and the control runs did the same work.
+    for name, label in (("analyze-2.json", "the two-core analyze"), ("analyze-pair-a.json", "the control's first run"),
+                        ("analyze-pair-b.json", "the control's second run")):
+        if same_report(f"{work}/analyze.json", f"{work}/{name}") is False:
+            notes.append(f"{label} wrote another report than the one-core analyze")
     if counts.get("scan-first_messages") not in (None, expected):
         notes.append(f"the first scan read {counts['scan-first_messages']} messages; the generator wrote {expected}")
     if counts.get("scan-unchanged_messages"):
@@ -213,6 +223,21 @@ def sanity_notes(run, counts):
         notes.append(f"the re-scan after growth read {counts['scan-grown_messages']} messages; "
                      f"{run['more_messages']} were appended")
     return notes
+
+
+def same_report(first, second):
+    """Whether two JSON reports agree line by line apart from their generation time (None when
+    either is missing)."""
+    try:
+        with open(first, "rb") as a, open(second, "rb") as b:
+            for left, right in zip(a, b, strict=True):
+                if left != right and not (b'"generatedAt"' in left and b'"generatedAt"' in right):
+                    return False
+    except OSError:
+        return None
+    except ValueError:  # one has more lines than the other
+        return False
+    return True
 
 
 def previous_rss(out_dir, run):

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark of issue #7: builds rapport in release mode, generates a realistic mailbox, and
-# measures analyze (1 and 2 cores, peak RSS, and two 1-core runs at once as the two-core control), a Python reference pipeline, the grep floor, score,
-# and scan (first, unchanged, after 1% growth), each several times. Prints one table of medians
-# with the targets, and writes the figures as JSON under Benchmarks/out/. See Benchmarks/README.md.
+# measures analyze (1 and 2 cores, peak RSS, and two 1-core runs at once as the control for the
+# two-core ratio), a Python reference pipeline, the grep floor, score, and scan (first, unchanged,
+# after 1% growth), each several times. Prints one table of medians with the targets, and writes
+# the figures as JSON under Benchmarks/out/. See Benchmarks/README.md.
 #
 # Usage: Benchmarks/run.sh [--size MB | --full | --quick] [--reps N] [--python-mb MB] [--seed N] [--no-build]
 #   --size MB       mailbox size in MiB (default 100)

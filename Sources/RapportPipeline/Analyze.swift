@@ -192,10 +192,16 @@ struct StreamingScorer {
     /// thread switches of a two-core run).
     static func prepared(_ document: inout Document, session: ScoringSession) -> Scored {
         let scored = scored(document, session: session)
-        document.language = scored.language
+        keepHeader(of: &document, readIn: scored.language)
+        return scored
+    }
+
+    /// Leaves a scored document what is kept of it in memory: its header, stamped with the
+    /// language it was read in (its text, turns and sentences are in its spill record).
+    static func keepHeader(of document: inout Document, readIn language: String) {
+        document.language = language
         document.text = ""
         document.segments = []
-        return scored
     }
 
     /// A document, with its score when it was scored where it was read.
@@ -235,9 +241,7 @@ struct StreamingScorer {
         spill.append(scored.map(\.record))
         for (item, scored) in zip(batch, scored) {
             var header = item.document
-            header.language = scored.language
-            header.text = ""
-            header.segments = []
+            Self.keepHeader(of: &header, readIn: scored.language)
             headers.append(interner.intern(header))
             candidates.append(scored.candidates)
         }
